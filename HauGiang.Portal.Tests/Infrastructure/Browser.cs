@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace HauGiang.Portal.Tests.Infrastructure;
+
+/// <summary>One headless Chromium (Debian's, never a downloaded one) shared by a collection of browser tests.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH; the README's test command does this for you.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    /// <summary>A new, isolated browser context (its own cookies) with a Vietnamese locale and a desktop viewport.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 850 } });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+}
+
+public static class PageExtensions
+{
+    /// <summary>Signs in through the real sign-in form and waits until the app has left it.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password = PortalApp.Password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Waits until the interactive circuit is up, so clicks reach the server.</summary>
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null");
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<PortalApp>
+{
+    public const string Name = "browser";
+}

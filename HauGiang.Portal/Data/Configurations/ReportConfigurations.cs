@@ -1,0 +1,71 @@
+using HauGiang.Portal.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HauGiang.Portal.Data.Configurations;
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> b)
+    {
+        b.Property(r => r.Code).HasMaxLength(20).IsRequired();
+        b.HasIndex(r => r.Code).IsUnique();
+        b.Property(r => r.Description).HasMaxLength(4000).IsRequired();
+        b.Property(r => r.Address).HasMaxLength(500);
+        b.Property(r => r.AssignedOfficerId).HasMaxLength(450);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne(r => r.Category).WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Report>().WithMany().HasForeignKey(r => r.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.AssignedOfficerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ApiClient>().WithMany().HasForeignKey(r => r.ApiClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Photos).WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(r => r.IsOpen);
+        b.Ignore(r => r.ExtensionPending);
+
+        // The queue's keyset paging: scope (unit) + state, ordered by deadline then id.
+        b.HasIndex(r => new { r.UnitId, r.State, r.DueAt, r.Id });
+        b.HasIndex(r => new { r.State, r.DueAt, r.Id });
+        b.HasIndex(r => new { r.UnitId, r.ReceivedAt });
+        b.HasIndex(r => r.ReceivedAt);
+        b.HasIndex(r => r.AssignedOfficerId);
+        b.HasIndex(r => new { r.Latitude, r.Longitude });
+    }
+}
+
+internal sealed class ReportPhotoConfiguration : IEntityTypeConfiguration<ReportPhoto>
+{
+    public void Configure(EntityTypeBuilder<ReportPhoto> b)
+    {
+        b.Property(p => p.StorageKey).HasMaxLength(200).IsRequired();
+        b.Property(p => p.ThumbnailKey).HasMaxLength(200);
+        b.Property(p => p.ContentType).HasMaxLength(50);
+    }
+}
+
+internal sealed class ReporterContactConfiguration : IEntityTypeConfiguration<ReporterContact>
+{
+    public void Configure(EntityTypeBuilder<ReporterContact> b)
+    {
+        b.HasOne<Report>().WithOne().HasForeignKey<ReporterContact>(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => c.ReportId).IsUnique();
+        b.Property(c => c.Name).HasMaxLength(200);
+        b.Property(c => c.Phone).HasMaxLength(50);
+        b.Property(c => c.Email).HasMaxLength(256);
+        b.Property(c => c.DeviceId).HasMaxLength(200);
+        b.Property(c => c.AccountId).HasMaxLength(200);
+    }
+}
+
+internal sealed class ReportEventConfiguration : IEntityTypeConfiguration<ReportEvent>
+{
+    public void Configure(EntityTypeBuilder<ReportEvent> b)
+    {
+        b.Property(e => e.ActorId).HasMaxLength(450);
+        b.Property(e => e.ActorName).HasMaxLength(200);
+        b.Property(e => e.Note).HasMaxLength(4000);
+        b.HasIndex(e => new { e.ReportId, e.At });
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using HauGiang.Portal.Components;
+using HauGiang.Portal.Components.Account;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Localization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddPortalLocalization();
+builder.AddPortalData();
+builder.AddPortalIdentity();
+
+var app = builder.Build();
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseMigrationsEndPoint();
+}
+else
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+if (app.Configuration.GetValue("HttpsRedirection", false))
+{
+    app.UseHttpsRedirection();
+}
+
+app.UseRequestLocalization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+app.MapCultureSwitch();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+
+await app.InitialiseDatabaseAsync();
+await app.RunAsync();
+
+// Every check with its status, so an operator sees which part is down (database, later Redis).
+static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+{
+    context.Response.ContentType = "application/json";
+    return context.Response.WriteAsync(JsonSerializer.Serialize(new
+    {
+        status = report.Status.ToString(),
+        checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+    }));
+}
+
+/// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone: installs what the tests need where it can, then runs every test.
+# Ends with the plain line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${need_apt[*]} from Debian…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "MISSING: ${need_apt[*]} — install them (e.g. sudo apt-get install ${need_apt[*]}); browser tests need /usr/bin/chromium." >&2
+  fi
+fi
+
+export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+results=$(mktemp -d)
+dotnet test HauGiang.Portal.sln --logger "trx;LogFilePrefix=run" --results-directory "$results" "$@" 2>&1 | tee "$results/out.txt"
+status=${PIPESTATUS[0]}
+
+# Count from the TRX files (the runner's own summary), so that a run that executed nothing shows as 0 passed.
+passed=0; failed=0
+for f in "$results"/*.trx; do
+  [ -f "$f" ] || continue
+  p=$(grep -o 'passed="[0-9]*"' "$f" | head -1 | grep -o '[0-9]*'); passed=$((passed + ${p:-0}))
+  x=$(grep -o 'failed="[0-9]*"' "$f" | head -1 | grep -o '[0-9]*'); failed=$((failed + ${x:-0}))
+done
+rm -rf "$results"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # the build or the runner itself failed
+echo "$passed passed, $failed failed"
+exit "$status"
