@@ -2,6 +2,7 @@ using System.Text.Json;
 using HauGiang.Portal.Components;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -14,6 +15,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.AddReports();
 
 var app = builder.Build();
 

@@ -1,0 +1,101 @@
+using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HauGiang.Portal.Tests.E2E;
+
+/// <summary>Signing in and out in real Chromium against the real app: every role, lockout, language.</summary>
+[Collection(BrowserCollection.Name)]
+public class SignInTests(BrowserFixture browser, PortalApp app)
+{
+    [Theory]
+    [InlineData("admin@haugiang.demo", "Quản trị hệ thống", "Quản trị hệ thống", "UBND thành phố Cần Thơ")]
+    [InlineData("dieuphoi@haugiang.demo", "Trần Minh Khoa", "Điều phối viên", "UBND thành phố Cần Thơ")]
+    [InlineData("truongphong.xaydung@haugiang.demo", "Lê Văn Thành", "Lãnh đạo đơn vị", "Sở Xây dựng (trật tự đô thị, hạ tầng)")]
+    [InlineData("canbo.vithanh@haugiang.demo", "Nguyễn Văn An", "Cán bộ xử lý", "UBND Phường Vị Thanh")]
+    [InlineData("canbo.ngabay@haugiang.demo", "Phạm Thị Hoa", "Cán bộ xử lý", "UBND Phường Ngã Bảy")]
+    public async Task Each_demo_account_signs_in_and_sees_its_name_role_and_unit_in_Vietnamese(string email, string name, string role, string unit)
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(email);
+
+        Assert.Equal(app.BaseUrl + "/", page.Url);
+        Assert.Equal(name, await page.InnerTextAsync("[data-testid=user-name]"));
+        Assert.Contains(role, await page.InnerTextAsync("[data-testid=user-role]"), StringComparison.Ordinal);
+        Assert.Equal(unit, await page.InnerTextAsync("[data-testid=user-unit]"));
+        Assert.Contains("Xin chào", await page.InnerTextAsync("[data-testid=home-greeting]"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Account/Manage")]
+    [InlineData("/reports/HG-2026-000001")]
+    public async Task Anonymous_requests_to_pages_go_to_sign_in(string path)
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.GotoAsync(path);
+        Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Đăng nhập", await page.InnerTextAsync("h1"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_the_right_one_no_longer_works()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        const string email = "canbo.31333@haugiang.demo"; // an officer of Phường Vị Tân no other test signs in as
+        for (var i = 1; i <= 4; i++)
+        {
+            await page.GotoAsync("/Account/Login");
+            await page.FillAsync("input[name='Input.Email']", email);
+            await page.FillAsync("input[name='Input.Password']", "sai-mat-khau-" + i);
+            await page.ClickAsync("button[type=submit]");
+            await Assertions.Expect(page.Locator(".hg-alert-error")).ToContainTextAsync("không đúng");
+        }
+
+        await page.FillAsync("input[name='Input.Password']", "sai-mat-khau-5");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Account/Lockout");
+        Assert.Contains("tạm khóa", await page.InnerTextAsync("[data-testid=locked-out]"), StringComparison.Ordinal);
+
+        // Locked: even the right password is refused now.
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", PortalApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/Account/Lockout");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task English_can_be_chosen_and_sticks_then_Vietnamese_comes_back()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("canbo.ngabay@haugiang.demo");
+        await page.ClickAsync("a[data-culture=en-US]");
+        await Assertions.Expect(page.Locator("[data-testid=user-role]")).ToContainTextAsync("Officer");
+        await Assertions.Expect(page.Locator("[data-testid=sign-out]")).ToContainTextAsync("Sign out", new() { IgnoreCase = true });
+
+        // It sticks: a new page load is still in English.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("[data-testid=home-greeting]")).ToContainTextAsync("Hello");
+
+        await page.ClickAsync("a[data-culture=vi-VN]");
+        await Assertions.Expect(page.Locator("[data-testid=home-greeting]")).ToContainTextAsync("Xin chào");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_session()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("dieuphoi@haugiang.demo");
+        await page.WaitForCircuitAsync();
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync("**/Account/Login**");
+
+        await page.GotoAsync("/");
+        Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+}

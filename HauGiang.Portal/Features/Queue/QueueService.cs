@@ -1,0 +1,157 @@
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HauGiang.Portal.Features.Queue;
+
+/// <summary>
+/// The queue's reads: one page of rows (keyset paging on deadline or received time, so it stays fast at a
+/// million rows) and the tab counts, always inside the user's scope.
+/// </summary>
+public sealed class QueueService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CalendarService calendars,
+    IOptions<ReportOptions> options,
+    TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<QueueSlice> GetPageAsync(PortalUser user, QueueFilter filter, QueueCursor? after, bool english, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (now, dueSoonLimit) = await MomentsAsync(ct);
+        var query = ByTab(Filtered(db, user, filter), filter.Tab, now, dueSoonLimit);
+
+        if (filter.Sort == QueueSort.Received)
+        {
+            if (after is not null)
+            {
+                query = query.Where(r => r.ReceivedAt < after.Key || (r.ReceivedAt == after.Key && r.Id < after.Id));
+            }
+
+            query = query.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
+        }
+        else
+        {
+            if (after is not null)
+            {
+                query = query.Where(r => r.DueAt > after.Key || (r.DueAt == after.Key && r.Id > after.Id));
+            }
+
+            query = query.OrderBy(r => r.DueAt).ThenBy(r => r.Id);
+        }
+
+        var rows = await query
+            .Take(PageSize + 1)
+            .Select(r => new QueueRow(
+                r.Id,
+                r.Code,
+                english ? r.Category!.NameEn : r.Category!.NameVi,
+                r.Category.Color,
+#pragma warning disable CA1845 // translated to SQL: spans are not
+                r.Description.Length > 140 ? r.Description.Substring(0, 140) + "…" : r.Description,
+#pragma warning restore CA1845
+                r.Area != null ? r.Area.Name : null,
+                r.ReceivedAt,
+                r.DueAt,
+                r.State,
+                r.ExtensionRequestedUntil != null,
+                r.Priority,
+                db.Users.Where(u => u.Id == r.AssignedOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                r.Version))
+            .ToListAsync(ct);
+
+        QueueCursor? next = null;
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            var last = rows[^1];
+            next = new QueueCursor(filter.Sort == QueueSort.Received ? last.ReceivedAt : last.DueAt, last.Id);
+        }
+
+        return new QueueSlice(rows, next);
+    }
+
+    public async Task<QueueCounts> GetCountsAsync(PortalUser user, QueueFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (now, dueSoonLimit) = await MomentsAsync(ct);
+        var query = Filtered(db, user, filter);
+        var byState = await query.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(params ReportState[] states) => byState.Where(s => states.Contains(s.Key)).Sum(s => s.Count);
+        var dueSoon = await ByTab(query, QueueTab.DueSoon, now, dueSoonLimit).CountAsync(ct);
+        var overdue = await ByTab(query, QueueTab.Overdue, now, dueSoonLimit).CountAsync(ct);
+        return new QueueCounts(
+            Count(ReportState.New),
+            Count(ReportState.InProgress),
+            dueSoon,
+            overdue,
+            Count(ReportState.Resolved, ReportState.Closed),
+            byState.Sum(s => s.Count));
+    }
+
+    private IQueryable<Report> Filtered(PortalDbContext db, PortalUser user, QueueFilter filter)
+    {
+        var query = ReportScope.Apply(db.Reports.AsNoTracking(), user);
+        if (filter.CategoryId is { } category)
+        {
+            query = query.Where(r => r.CategoryId == category);
+        }
+
+        if (filter.AreaId is { } area)
+        {
+            query = query.Where(r => r.AreaId == area);
+        }
+
+        if (filter.From is { } from)
+        {
+            var fromUtc = WorkingCalendar.FromLocal(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.ReceivedAt >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var toUtc = WorkingCalendar.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.ReceivedAt < toUtc);
+        }
+
+        if (filter.AssignedToMe)
+        {
+            query = query.Where(r => r.AssignedOfficerId == user.Id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            var code = text.ToUpperInvariant();
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(r => r.Code == code
+                || EF.Functions.Like(r.Description, pattern, "\\")
+                || (r.Address != null && EF.Functions.Like(r.Address, pattern, "\\")));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Report> ByTab(IQueryable<Report> query, QueueTab tab, DateTime now, DateTime dueSoonLimit) => tab switch
+    {
+        QueueTab.New => query.Where(r => r.State == ReportState.New),
+        QueueTab.InProgress => query.Where(r => r.State == ReportState.InProgress),
+        QueueTab.DueSoon => query.Where(r => (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt >= now && r.DueAt <= dueSoonLimit),
+        QueueTab.Overdue => query.Where(r => (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt < now),
+        QueueTab.Done => query.Where(r => r.State == ReportState.Resolved || r.State == ReportState.Closed),
+        _ => query,
+    };
+
+    private async Task<(DateTime Now, DateTime DueSoonLimit)> MomentsAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var calendar = await calendars.GetAsync(ct);
+        var local = WorkingCalendar.ToLocal(now);
+        var limitDate = calendar.AddWorkingDays(DateOnly.FromDateTime(local), options.Value.DueSoonWorkingDays);
+        return (now, WorkingCalendar.FromLocal(limitDate.ToDateTime(TimeOnly.FromDateTime(local))));
+    }
+}

@@ -1,0 +1,340 @@
+using System.Globalization;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HauGiang.Portal.Features.Reports;
+
+/// <summary>
+/// The report page's reads and every handling action. Each action: load in scope, check the version the user saw,
+/// check the state machine, apply, and save the report, its timeline event and an audit entry in one transaction.
+/// </summary>
+public sealed class ReportService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CalendarService calendars,
+    IOptions<ReportOptions> options,
+    TimeProvider clock,
+    ILogger<ReportService> logger)
+{
+    /// <summary>The report as this user may see it, or null when it does not exist or is outside their scope.</summary>
+    public async Task<ReportDetail?> GetAsync(PortalUser user, string code, bool english, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await ReportScope.Apply(db.Reports.AsNoTracking(), user)
+            .Include(r => r.Category)
+            .Include(r => r.Area)
+            .Include(r => r.Unit)
+            .FirstOrDefaultAsync(r => r.Code == code, ct);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => english && u.NameEn != null ? u.NameEn : u.Name, ct);
+        var events = await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var assignee = report.AssignedOfficerId is null ? null
+            : await db.Users.Where(u => u.Id == report.AssignedOfficerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var duplicateOf = report.DuplicateOfId is null ? null
+            : await db.Reports.Where(r => r.Id == report.DuplicateOfId).Select(r => r.Code).FirstOrDefaultAsync(ct);
+
+        string? UnitName(int? id) => id is { } i && unitNames.TryGetValue(i, out var n) ? n : null;
+
+        return new ReportDetail(
+            report.Id,
+            report.Code,
+            report.Description,
+            report.Category!.Name(english),
+            report.Category.Color,
+            report.Category.HandlingDays,
+            report.Latitude,
+            report.Longitude,
+            report.Address,
+            report.Area?.Name,
+            report.UnitId,
+            UnitName(report.UnitId),
+            assignee,
+            report.State,
+            report.Priority,
+            report.Source,
+            report.ReceivedAt,
+            report.DueAt,
+            report.ResolvedAt,
+            report.IsPublic,
+            duplicateOf,
+            report.RejectReason,
+            report.ExtensionRequestedUntil,
+            report.Rating,
+            report.Version,
+            events.Select(e => new TimelineItem(e.At, e.Type, e.ActorName, e.FromState, e.ToState, UnitName(e.FromUnitId), UnitName(e.ToUnitId), e.Note, e.Visibility)).ToList(),
+            ReportWorkflow.AllowedActions(report, ReportScope.RoleFor(user)),
+            user.IsProvinceWide);
+    }
+
+    /// <summary>Officers and heads of the report's unit, to assign it to.</summary>
+    public async Task<IReadOnlyList<Choice<string>>> GetAssigneesAsync(PortalUser user, long reportId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unitId = await ReportScope.Apply(db.Reports.AsNoTracking(), user).Where(r => r.Id == reportId).Select(r => r.UnitId).FirstOrDefaultAsync(ct);
+        if (unitId is null)
+        {
+            return [];
+        }
+
+        return await db.Users.AsNoTracking().Where(u => u.UnitId == unitId && !u.IsDisabled)
+            .OrderBy(u => u.DisplayName).Select(u => new Choice<string>(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+
+    /// <summary>Every active unit except the one holding the report, to transfer it to.</summary>
+    public async Task<IReadOnlyList<Choice<int>>> GetTransferTargetsAsync(int? currentUnitId, bool english, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Id != currentUnitId && u.Kind != UnitKind.Province)
+            .OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
+        return units.Select(u => new Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
+    }
+
+    /// <summary>Reports of the same category within the duplicate radius, in the user's scope, nearest first.</summary>
+    public async Task<IReadOnlyList<DuplicateCandidate>> GetDuplicateCandidatesAsync(PortalUser user, long reportId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await ReportScope.Apply(db.Reports.AsNoTracking(), user).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null)
+        {
+            return [];
+        }
+
+        // A box around the point first (indexed), then the exact distance.
+        var radius = options.Value.DuplicateRadiusMetres;
+        var dLat = radius / 111_000.0;
+        var dLon = radius / (111_000.0 * Math.Cos(report.Latitude * Math.PI / 180));
+        var nearby = await ReportScope.Apply(db.Reports.AsNoTracking(), user)
+            .Where(r => r.Id != report.Id && r.CategoryId == report.CategoryId && r.State != ReportState.Rejected)
+            .Where(r => r.Latitude >= report.Latitude - dLat && r.Latitude <= report.Latitude + dLat && r.Longitude >= report.Longitude - dLon && r.Longitude <= report.Longitude + dLon)
+            .Select(r => new { r.Id, r.Code, r.Description, r.State, r.Latitude, r.Longitude, r.ReceivedAt })
+            .ToListAsync(ct);
+        return nearby
+            .Select(r => new DuplicateCandidate(r.Id, r.Code, r.Description, r.State, (int)Math.Round(Geo.DistanceMetres(report.Latitude, report.Longitude, r.Latitude, r.Longitude)), r.ReceivedAt))
+            .Where(c => c.DistanceMetres <= radius)
+            .OrderBy(c => c.DistanceMetres)
+            .ToList();
+    }
+
+    public async Task<ActionResult> ExecuteAsync(PortalUser user, long reportId, ActionRequest request, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await db.Reports.Include(r => r.Category).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null || !ReportScope.Includes(report, user))
+        {
+            return new(ActionOutcome.NotFound, "Action.NotFound");
+        }
+
+        if (report.Version != request.ExpectedVersion)
+        {
+            return await ConflictAsync(db, report.Id, ct);
+        }
+
+        var role = ReportScope.RoleFor(user);
+        if (!ReportWorkflow.IsAllowed(request.Action, report, role))
+        {
+            return new(ActionOutcome.Refused, "Action.Refused");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = new Actor(user.Id, user.DisplayName, role);
+        var before = Snapshot(report);
+        try
+        {
+            var invalid = await ApplyAsync(db, user, report, actor, now, request, ct);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+        }
+        catch (ArgumentException)
+        {
+            return new(ActionOutcome.Invalid, "Action.TextRequired");
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            UserId = user.Id,
+            UserName = user.DisplayName,
+            Action = "report." + request.Action.ToString().ToLowerInvariant(),
+            EntityType = nameof(Report),
+            EntityId = report.Code,
+            Before = before,
+            After = Snapshot(report),
+        });
+
+        try
+        {
+            // The report (its version checked by the concurrency token), its event and the audit entry commit together.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Concurrent change on report {Code}", report.Code);
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            return await ConflictAsync(fresh, report.Id, ct);
+        }
+
+        return new(ActionOutcome.Done, "Action.Done." + request.Action);
+    }
+
+    /// <summary>Shows the reporter's contact to a coordinator, with a reason that goes into the timeline and the audit log.</summary>
+    public async Task<RevealedContact?> RevealContactAsync(PortalUser user, long reportId, string reason, CancellationToken ct = default)
+    {
+        if (!user.IsProvinceWide || string.IsNullOrWhiteSpace(reason))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var contact = await db.ReporterContacts.AsNoTracking().FirstOrDefaultAsync(c => c.ReportId == reportId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ReportEvents.Add(new ReportEvent
+        {
+            ReportId = report.Id,
+            At = now,
+            Type = ReportEventType.ContactRevealed,
+            ActorId = user.Id,
+            ActorName = user.DisplayName,
+            FromState = report.State,
+            ToState = report.State,
+            FromUnitId = report.UnitId,
+            ToUnitId = report.UnitId,
+            Note = reason.Trim(),
+            Visibility = EventVisibility.Internal,
+        });
+        db.AuditEntries.Add(new AuditEntry { At = now, UserId = user.Id, UserName = user.DisplayName, Action = "report.reveal-contact", EntityType = nameof(Report), EntityId = report.Code, Reason = reason.Trim() });
+        await db.SaveChangesAsync(ct);
+        return new RevealedContact(contact?.Name, contact?.Phone, contact?.Email);
+    }
+
+    private async Task<ActionResult?> ApplyAsync(PortalDbContext db, PortalUser user, Report report, Actor actor, DateTime now, ActionRequest request, CancellationToken ct)
+    {
+        switch (request.Action)
+        {
+            case ReportAction.Accept:
+                ReportHandling.Accept(report, actor, now);
+                break;
+            case ReportAction.Assign:
+                var officer = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.OfficerId && u.UnitId == report.UnitId && !u.IsDisabled, ct);
+                if (officer is null)
+                {
+                    return new(ActionOutcome.Invalid, "Action.OfficerRequired");
+                }
+
+                ReportHandling.Assign(report, actor, now, officer.Id, officer.DisplayName);
+                break;
+            case ReportAction.AddNote:
+                ReportHandling.AddNote(report, actor, now, request.Text ?? "");
+                break;
+            case ReportAction.PublicUpdate:
+                ReportHandling.PublicUpdate(report, actor, now, request.Text ?? "");
+                break;
+            case ReportAction.Reply:
+                ReportHandling.Reply(report, actor, now, request.Text ?? "");
+                break;
+            case ReportAction.Transfer:
+                if (request.UnitId is not { } target || !await db.Units.AnyAsync(u => u.Id == target && u.IsActive, ct) || target == report.UnitId)
+                {
+                    return new(ActionOutcome.Invalid, "Action.UnitRequired");
+                }
+
+                ReportHandling.Transfer(report, actor, now, target, request.Text ?? "");
+                report.DueAt = (await calendars.GetAsync(ct)).DueAtUtc(now, report.Category!.HandlingDays);
+                break;
+            case ReportAction.Return:
+                ReportHandling.Return(report, actor, now, request.Text ?? "");
+                break;
+            case ReportAction.Reject:
+                if (request.RejectReason is not { } reason)
+                {
+                    return new(ActionOutcome.Invalid, "Action.ReasonRequired");
+                }
+
+                ReportHandling.Reject(report, actor, now, reason, request.Text ?? "");
+                break;
+            case ReportAction.MarkDuplicate:
+                var original = request.OriginalId is { } originalId
+                    ? await ReportScope.Apply(db.Reports.AsNoTracking(), user).FirstOrDefaultAsync(r => r.Id == originalId && r.CategoryId == report.CategoryId, ct)
+                    : null;
+                if (original is null)
+                {
+                    return new(ActionOutcome.Invalid, "Action.OriginalRequired");
+                }
+
+                ReportHandling.MarkDuplicate(report, actor, now, original);
+                break;
+            case ReportAction.RequestExtension:
+                if (request.NewDueDate is not { } date)
+                {
+                    return new(ActionOutcome.Invalid, "Action.DateRequired");
+                }
+
+                var newDue = WorkingCalendar.FromLocal(date.ToDateTime(WorkingCalendar.EndOfOfficeDay));
+                if (newDue <= report.DueAt)
+                {
+                    return new(ActionOutcome.Invalid, "Action.DateAfterDeadline");
+                }
+
+                ReportHandling.RequestExtension(report, actor, now, newDue, request.Text ?? "");
+                break;
+            case ReportAction.ApproveExtension:
+                ReportHandling.ApproveExtension(report, actor, now, request.Text);
+                break;
+            case ReportAction.RefuseExtension:
+                ReportHandling.RefuseExtension(report, actor, now, request.Text);
+                break;
+            case ReportAction.Escalate:
+                var parent = await db.Units.Where(u => u.Id == report.UnitId).Select(u => u.ParentId).FirstOrDefaultAsync(ct);
+                if (parent is null)
+                {
+                    return new(ActionOutcome.Invalid, "Action.NoParent");
+                }
+
+                ReportHandling.Escalate(report, actor, now, parent.Value, request.Text ?? "");
+                break;
+            case ReportAction.Reopen:
+                ReportHandling.Reopen(report, actor, now, (await calendars.GetAsync(ct)).DueAtUtc(now, report.Category!.HandlingDays), request.Text ?? "");
+                break;
+            case ReportAction.SetVisibility:
+                ReportHandling.SetVisibility(report, actor, now, request.Flag ?? !report.IsPublic);
+                break;
+            case ReportAction.Close:
+                ReportHandling.Close(report, actor, now);
+                break;
+            case ReportAction.Route:
+                if (request.UnitId is not { } routeTo || !await db.Units.AnyAsync(u => u.Id == routeTo && u.IsActive, ct))
+                {
+                    return new(ActionOutcome.Invalid, "Action.UnitRequired");
+                }
+
+                ReportHandling.Route(report, actor, now, routeTo, request.Text);
+                break;
+            default:
+                return new(ActionOutcome.Refused, "Action.Refused");
+        }
+
+        return null;
+    }
+
+    private static async Task<ActionResult> ConflictAsync(PortalDbContext db, long reportId, CancellationToken ct)
+    {
+        var last = await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == reportId).OrderByDescending(e => e.Id).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
+        return new(ActionOutcome.Conflict, "Action.Conflict", last ?? "?");
+    }
+
+    private static string Snapshot(Report r) => string.Create(CultureInfo.InvariantCulture,
+        $"state={r.State}; unit={r.UnitId}; assignee={r.AssignedOfficerId}; due={r.DueAt:O}; extension={r.ExtensionRequestedUntil:O}; public={r.IsPublic}");
+}

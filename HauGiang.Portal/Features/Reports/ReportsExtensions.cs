@@ -1,0 +1,18 @@
+using HauGiang.Portal.Features.Queue;
+
+namespace HauGiang.Portal.Features.Reports;
+
+public static class ReportsExtensions
+{
+    /// <summary>The queue and the report page: reads, handling actions, the working calendar.</summary>
+    public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<ReportOptions>(builder.Configuration.GetSection(ReportOptions.Section));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<CalendarService>();
+        builder.Services.AddSingleton<ReportService>();
+        builder.Services.AddSingleton<QueueService>();
+        builder.Services.AddSingleton<LookupService>();
+        return builder;
+    }
+}
