@@ -57,7 +57,7 @@ public static class PageExtensions
 
     /// <summary>Waits until the interactive circuit is up, so clicks reach the server.</summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
-        page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null");
+        page.Locator("[data-interactive=true]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
 }
 
 [CollectionDefinition(Name)]

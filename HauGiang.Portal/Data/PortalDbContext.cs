@@ -66,20 +66,6 @@ public abstract class PortalDbContext(DbContextOptions options)
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    /// <summary>Bumps the concurrency token of every modified report, so a stale copy cannot overwrite it.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        foreach (var entry in ChangeTracker.Entries<Report>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version++;
-            }
-        }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -63,7 +63,7 @@ public sealed class Report
 
     public int? ApiClientId { get; set; }
 
-    /// <summary>Optimistic concurrency token, bumped by every change (application-managed so both providers honour it).</summary>
+    /// <summary>Optimistic concurrency token, bumped by every handling action (application-managed so both providers honour it).</summary>
     public int Version { get; set; }
 
     public List<ReportPhoto> Photos { get; set; } = [];

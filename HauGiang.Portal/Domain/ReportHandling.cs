@@ -165,6 +165,10 @@ public static class ReportHandling
     private static ReportEvent Apply(Report r, ReportAction action, Actor by, DateTime now, ReportEventType type, string? note, EventVisibility visibility)
     {
         ReportWorkflow.Check(action, r, by.Role);
+
+        // Every action is a change, even one that keeps the state (a note): the version moves so that a copy
+        // taken before it cannot be saved over it.
+        r.Version++;
         var from = r.State;
         var to = ReportWorkflow.TargetState(action, from);
         r.State = to;

@@ -1,0 +1,208 @@
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HauGiang.Portal.Tests.E2E;
+
+/// <summary>What a ward officer does all day, in real Chromium against the real app.</summary>
+[Collection(BrowserCollection.Name)]
+public class TriageTests(BrowserFixture browser, PortalApp app)
+{
+    private const string VithanhOfficer = "canbo.vithanh@haugiang.demo";
+
+    [Fact]
+    public async Task An_officer_accepts_assigns_notes_and_replies_and_the_report_moves_to_resolved_with_its_timeline_in_order()
+    {
+        var report = await app.CreateReportAsync("UBND-31321");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(VithanhOfficer);
+        await OpenReportAsync(page, report.Code);
+
+        await ActAsync(page, ReportAction.Accept);
+        await Assertions.Expect(page.Locator("[data-testid=report-state]")).ToContainTextAsync("Đang xử lý");
+
+        await ActAsync(page, ReportAction.Assign, async dialog =>
+        {
+            await dialog.Locator(".mud-select").First.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Huỳnh Thị Mai" }).ClickAsync();
+        });
+        await Assertions.Expect(page.Locator("[data-testid=report-assignee]")).ToHaveTextAsync("Huỳnh Thị Mai");
+
+        await ActAsync(page, ReportAction.AddNote, dialog => dialog.Locator("textarea").FillAsync("Đã liên hệ tổ dân phố, chiều nay kiểm tra."));
+        await Assertions.Expect(page.Locator("[data-testid=timeline-item][data-type=Note] [data-testid=internal]")).ToBeVisibleAsync();
+
+        await ActAsync(page, ReportAction.Reply, dialog => dialog.Locator("textarea").FillAsync("Tổ vệ sinh đã thu gom toàn bộ rác, khu vực đã sạch."));
+        await Assertions.Expect(page.Locator("[data-testid=report-state]")).ToContainTextAsync("Đã xử lý");
+
+        var types = await page.Locator("[data-testid=timeline-item]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.type)");
+        Assert.Equal(["Received", "Accepted", "Assigned", "Note", "Replied"], types);
+
+        // And the queue shows it under Đã xử lý.
+        await page.GotoAsync("/queue?tab=Done&q=" + report.Code);
+        await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveTextAsync(report.Code);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_head_approves_an_extension_and_the_deadline_moves()
+    {
+        var report = await app.CreateReportAsync("UBND-31321");
+        var service = app.Services.GetRequiredService<ReportService>();
+        var officer = await app.UserAsync(VithanhOfficer);
+        Assert.True((await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
+        var newDue = DateOnly.FromDateTime(WorkingCalendar.ToLocal(report.DueAt)).AddDays(10);
+        var requested = await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.RequestExtension, report.Version + 1) { NewDueDate = newDue, Text = "Chờ vật tư thay thế nắp hố ga" });
+        Assert.True(requested.Succeeded);
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("lanhdao.vithanh@haugiang.demo");
+        await OpenReportAsync(page, report.Code);
+        await Assertions.Expect(page.Locator("[data-testid=extension-pending]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("[data-action=RequestExtension]").CountAsync());
+
+        await ActAsync(page, ReportAction.ApproveExtension);
+        await Assertions.Expect(page.Locator("[data-testid=deadline]").First).ToContainTextAsync(newDue.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) + " 17:00");
+        await Assertions.Expect(page.Locator("[data-testid=extension-pending]")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_second_of_two_officers_is_told_the_report_just_changed_and_nothing_is_overwritten()
+    {
+        var report = await app.CreateReportAsync("UBND-31321");
+        var an = await browser.NewPageAsync(app.BaseUrl);
+        var mai = await browser.NewPageAsync(app.BaseUrl);
+        await an.SignInAsync(VithanhOfficer);
+        await mai.SignInAsync("canbo2.vithanh@haugiang.demo");
+        await OpenReportAsync(an, report.Code);
+        await OpenReportAsync(mai, report.Code);
+
+        await ActAsync(an, ReportAction.Reject, async dialog =>
+        {
+            await dialog.Locator(".mud-select").First.ClickAsync();
+            await an.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Tin rác" }).ClickAsync();
+            await dialog.Locator("textarea").FillAsync("Nội dung quảng cáo, không phải phản ánh.");
+        });
+        await Assertions.Expect(an.Locator("[data-testid=report-state]")).ToContainTextAsync("Từ chối");
+
+        // Mai's page still shows the old state; her accept must not win.
+        await ActAsync(mai, ReportAction.Accept);
+        await Assertions.Expect(mai.Locator(".mud-snackbar")).ToContainTextAsync("vừa được Nguyễn Văn An thay đổi");
+        await Assertions.Expect(mai.Locator("[data-testid=report-state]")).ToContainTextAsync("Từ chối");
+        Assert.Equal(ReportState.Rejected, (await app.ReloadAsync(report.Id)).State);
+        await an.Context.CloseAsync();
+        await mai.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_officer_of_another_ward_gets_not_found_and_the_reporter_is_never_shown_to_a_unit()
+    {
+        var report = await app.CreateReportAsync("UBND-31321", description: "Rác ùn ứ đầu hẻm 12, bốc mùi hôi.");
+        var ngaBay = await browser.NewPageAsync(app.BaseUrl);
+        await ngaBay.SignInAsync("canbo.ngabay@haugiang.demo");
+        var response = await ngaBay.GotoAsync("/reports/" + report.Code);
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(ngaBay.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
+        Assert.DoesNotContain("hẻm 12", await ngaBay.ContentAsync(), StringComparison.Ordinal);
+
+        var officer = await browser.NewPageAsync(app.BaseUrl);
+        await officer.SignInAsync(VithanhOfficer);
+        await OpenReportAsync(officer, report.Code);
+        await Assertions.Expect(officer.Locator("[data-testid=reporter-confidential]")).ToContainTextAsync("được bảo mật");
+        var html = await officer.ContentAsync();
+        Assert.DoesNotContain("0912345678", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bí Mật", html, StringComparison.Ordinal);
+        Assert.Equal(0, await officer.Locator("[data-testid=reveal]").CountAsync());
+        await ngaBay.Context.CloseAsync();
+        await officer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_coordinator_reveals_the_reporter_with_a_reason_and_the_reveal_is_in_the_timeline()
+    {
+        var report = await app.CreateReportAsync("UBND-31321");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("dieuphoi@haugiang.demo");
+        await OpenReportAsync(page, report.Code);
+        await page.Locator(":is(input[data-testid=reveal-reason], [data-testid=reveal-reason] input)").FillAsync("Cần xác minh vị trí chính xác");
+        await page.ClickAsync("[data-testid=reveal]");
+        await Assertions.Expect(page.Locator("[data-testid=revealed-contact]")).ToContainTextAsync("0912345678");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-item][data-type=ContactRevealed]")).ToContainTextAsync("Cần xác minh vị trí chính xác");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Bulk_accept_from_the_queue_reports_a_result_per_row()
+    {
+        var token = "LO" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 3; i++)
+        {
+            await app.CreateReportAsync("UBND-31340", description: $"Phản ánh {token} số {i}: đèn đường không sáng.");
+        }
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("canbo.ngabay@haugiang.demo");
+        await page.GotoAsync("/queue?q=" + token);
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveCountAsync(3);
+
+        await page.Locator("[data-testid=queue-table] thead input[type=checkbox]").CheckAsync();
+        await page.ClickAsync("[data-testid=bulk-accept]");
+        await Assertions.Expect(page.Locator("[data-testid=bulk-result]")).ToContainTextAsync("3 thành công, 0 không thực hiện được");
+
+        // They left the Mới tab and are now in Đang xử lý.
+        await Assertions.Expect(page.Locator("[data-testid=queue-empty]")).ToBeVisibleAsync();
+        await page.GotoAsync($"/queue?tab=InProgress&q={token}");
+        await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveCountAsync(3);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Queue_filters_live_in_the_url_and_the_tabs_show_counts()
+    {
+        var token = "LOC" + Guid.NewGuid().ToString("N")[..8];
+        var report = await app.CreateReportAsync("UBND-31321", "den-chieu-sang", description: $"Đèn {token} tắt cả tuần.");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(VithanhOfficer);
+        await page.GotoAsync("/queue");
+        await page.WaitForCircuitAsync();
+
+        await page.Locator(":is(input[data-testid=filter-text], [data-testid=filter-text] input)").FillAsync(token);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=" + token));
+        await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveTextAsync(report.Code);
+        await Assertions.Expect(page.Locator(".mud-tab", new() { HasText = "Mới" })).ToContainTextAsync("(1)");
+
+        // The same link in a new browser reproduces the view.
+        var url = page.Url;
+        var other = await browser.NewPageAsync(app.BaseUrl);
+        await other.SignInAsync(VithanhOfficer);
+        await other.GotoAsync(url);
+        await Assertions.Expect(other.Locator("[data-testid=report-link]")).ToHaveTextAsync(report.Code);
+        await page.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    private static async Task OpenReportAsync(IPage page, string code)
+    {
+        await page.GotoAsync("/reports/" + code);
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=report-code]")).ToHaveTextAsync(code);
+    }
+
+    /// <summary>Clicks an action button, fills the dialog if asked, confirms, and waits for the dialog to close.</summary>
+    private static async Task ActAsync(IPage page, ReportAction action, Func<ILocator, Task>? fill = null)
+    {
+        await page.ClickAsync($"[data-action={action}]");
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        if (fill is not null)
+        {
+            await fill(dialog);
+        }
+
+        await dialog.Locator("[data-testid=action-confirm]").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+}
