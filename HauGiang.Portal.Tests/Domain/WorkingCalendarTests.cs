@@ -361,3 +361,21 @@ public sealed class WorkingCalendarTests
         Assert.Equal(expectedMakeUpDays, ofYear.Count(d => d.Kind == CalendarDayKind.MakeUpWorkingDay));
     }
 }
+
+public class DeadlineAcrossHolidaysTests
+{
+    private static readonly HauGiang.Portal.Domain.WorkingCalendar Calendar = new(HauGiang.Portal.Data.Seed.CalendarSeed.Days);
+
+    // received (local), handling days, expected deadline (local) — worked out by hand from the 2025–2027 table.
+    [Theory]
+    [InlineData("2026-09-01 10:00", 2, "2026-09-07 17:00")] // 2/9 and 3/9 off: Fri 4/9 (1), Mon 7/9 (2)
+    [InlineData("2026-01-09 09:00", 1, "2026-01-10 17:00")] // Sat 10/1/2026 is a make-up working day
+    [InlineData("2026-02-13 10:00", 1, "2026-02-23 17:00")] // Tết: weekend, 16–20/2 off, weekend → Mon 23/2
+    [InlineData("2026-11-27 16:00", 1, "2026-11-30 17:00")] // Fri → Mon over a plain weekend
+    public void Deadlines_skip_holidays_and_weekends_and_count_make_up_Saturdays(string received, int days, string expected)
+    {
+        var receivedUtc = HauGiang.Portal.Domain.WorkingCalendar.FromLocal(DateTime.Parse(received, System.Globalization.CultureInfo.InvariantCulture));
+        var due = HauGiang.Portal.Domain.WorkingCalendar.ToLocal(Calendar.DueAtUtc(receivedUtc, days));
+        Assert.Equal(expected, due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -46,26 +46,77 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
     }
 
     [Fact]
-    public async Task A_head_approves_an_extension_and_the_deadline_moves()
+    public async Task An_officer_asks_for_three_more_working_days_and_the_head_approves_so_the_deadline_moves_by_working_days()
     {
         var report = await app.CreateReportAsync("UBND-31321");
         var service = app.Services.GetRequiredService<ReportService>();
-        var officer = await app.UserAsync(VithanhOfficer);
-        Assert.True((await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
-        var newDue = DateOnly.FromDateTime(WorkingCalendar.ToLocal(report.DueAt)).AddDays(10);
-        var requested = await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.RequestExtension, report.Version + 1) { NewDueDate = newDue, Text = "Chờ vật tư thay thế nắp hố ga" });
-        Assert.True(requested.Succeeded);
+        Assert.True((await service.ExecuteAsync(await app.UserAsync(VithanhOfficer), report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
 
-        var page = await browser.NewPageAsync(app.BaseUrl);
-        await page.SignInAsync("lanhdao.vithanh@haugiang.demo");
-        await OpenReportAsync(page, report.Code);
-        await Assertions.Expect(page.Locator("[data-testid=extension-pending]")).ToBeVisibleAsync();
-        Assert.Equal(0, await page.Locator("[data-action=RequestExtension]").CountAsync());
+        // Expected by hand from the calendar: three working days after the current deadline's day, 17:00.
+        await using (var db = app.CreateDbContext())
+        {
+            var calendar = new WorkingCalendar(db.CalendarDays.ToList());
+            var day = DateOnly.FromDateTime(WorkingCalendar.ToLocal(report.DueAt));
+            for (var added = 0; added < 3;)
+            {
+                day = day.AddDays(1);
+                if (calendar.IsWorkingDay(day))
+                {
+                    added++;
+                }
+            }
 
-        await ActAsync(page, ReportAction.ApproveExtension);
-        await Assertions.Expect(page.Locator("[data-testid=deadline]").First).ToContainTextAsync(newDue.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) + " 17:00");
-        await Assertions.Expect(page.Locator("[data-testid=extension-pending]")).ToHaveCountAsync(0);
-        await page.Context.CloseAsync();
+            var expected = day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) + " 17:00";
+
+            var officer = await browser.NewPageAsync(app.BaseUrl);
+            await officer.SignInAsync(VithanhOfficer);
+            await OpenReportAsync(officer, report.Code);
+            await ActAsync(officer, ReportAction.RequestExtension, async dialog =>
+            {
+                await dialog.Locator("input").First.FillAsync("3");
+                await Assertions.Expect(dialog.Locator("[data-testid=new-due-preview]")).ToContainTextAsync(expected);
+                await dialog.Locator("textarea").FillAsync("Chờ vật tư thay thế nắp hố ga");
+            });
+            await Assertions.Expect(officer.Locator("[data-testid=extension-pending]")).ToBeVisibleAsync();
+            Assert.Equal(0, await officer.Locator("[data-action=ApproveExtension]").CountAsync());
+
+            var head = await browser.NewPageAsync(app.BaseUrl);
+            await head.SignInAsync("lanhdao.vithanh@haugiang.demo");
+            await OpenReportAsync(head, report.Code);
+            await ActAsync(head, ReportAction.ApproveExtension);
+            await Assertions.Expect(head.Locator("[data-testid=deadline]").First).ToContainTextAsync(expected);
+            await Assertions.Expect(head.Locator("[data-testid=extension-pending]")).ToHaveCountAsync(0);
+            await officer.Context.CloseAsync();
+            await head.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_transfer_makes_the_report_leave_one_units_queue_and_appear_in_the_others()
+    {
+        var token = "CX" + Guid.NewGuid().ToString("N")[..8];
+        var report = await app.CreateReportAsync("UBND-31321", description: $"Cống {token} bị vỡ, nước tràn ra đường.");
+        var vithanh = await browser.NewPageAsync(app.BaseUrl);
+        await vithanh.SignInAsync(VithanhOfficer);
+        await OpenReportAsync(vithanh, report.Code);
+        await ActAsync(vithanh, ReportAction.Transfer, async dialog =>
+        {
+            await dialog.Locator(".mud-select").First.ClickAsync();
+            await vithanh.Locator(".mud-popover-open .mud-list-item", new() { HasText = "UBND Phường Ngã Bảy" }).ClickAsync();
+            await dialog.Locator("textarea").FillAsync("Vị trí thuộc địa bàn Phường Ngã Bảy.");
+        });
+
+        // It left Vị Thanh: the report page is now not found for them, and their queue has no such row.
+        await Assertions.Expect(vithanh.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
+        await vithanh.GotoAsync($"/queue?tab=All&q={token}");
+        await Assertions.Expect(vithanh.Locator("[data-testid=queue-empty]")).ToBeVisibleAsync();
+
+        var ngaBay = await browser.NewPageAsync(app.BaseUrl);
+        await ngaBay.SignInAsync("canbo.ngabay@haugiang.demo");
+        await ngaBay.GotoAsync($"/queue?q={token}");
+        await Assertions.Expect(ngaBay.Locator("[data-testid=report-link]")).ToHaveTextAsync(report.Code);
+        await vithanh.Context.CloseAsync();
+        await ngaBay.Context.CloseAsync();
     }
 
     [Fact]
@@ -79,19 +130,17 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
         await OpenReportAsync(an, report.Code);
         await OpenReportAsync(mai, report.Code);
 
-        await ActAsync(an, ReportAction.Reject, async dialog =>
-        {
-            await dialog.Locator(".mud-select").First.ClickAsync();
-            await an.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Tin rác" }).ClickAsync();
-            await dialog.Locator("textarea").FillAsync("Nội dung quảng cáo, không phải phản ánh.");
-        });
-        await Assertions.Expect(an.Locator("[data-testid=report-state]")).ToContainTextAsync("Từ chối");
+        // Both open the accept dialog on the same version; An confirms first, then Mai.
+        await an.ClickAsync("[data-action=Accept]");
+        await mai.ClickAsync("[data-action=Accept]");
+        await an.Locator(".mud-dialog [data-testid=action-confirm]").ClickAsync();
+        await Assertions.Expect(an.Locator("[data-testid=report-state]")).ToContainTextAsync("Đang xử lý");
+        await mai.Locator(".mud-dialog [data-testid=action-confirm]").ClickAsync();
 
-        // Mai's page still shows the old state; her accept must not win.
-        await ActAsync(mai, ReportAction.Accept);
         await Assertions.Expect(mai.Locator(".mud-snackbar")).ToContainTextAsync("vừa được Nguyễn Văn An thay đổi");
-        await Assertions.Expect(mai.Locator("[data-testid=report-state]")).ToContainTextAsync("Từ chối");
-        Assert.Equal(ReportState.Rejected, (await app.ReloadAsync(report.Id)).State);
+        await Assertions.Expect(mai.Locator("[data-testid=report-state]")).ToContainTextAsync("Đang xử lý");
+        var stored = await app.ReloadAsync(report.Id);
+        Assert.Single(stored.Events, e => e.Type == ReportEventType.Accepted && e.ActorName == "Nguyễn Văn An");
         await an.Context.CloseAsync();
         await mai.Context.CloseAsync();
     }

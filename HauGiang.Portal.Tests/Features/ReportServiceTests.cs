@@ -77,8 +77,20 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(ActionOutcome.Invalid, (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Reply, report.Version) { Text = "   " })).Outcome);
         Assert.Equal(ActionOutcome.Invalid, (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Assign, report.Version) { OfficerId = (await app.UserAsync("canbo.ngabay@haugiang.demo")).Id })).Outcome);
 
+        Assert.Equal("Action.TextTooLong", (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Reject, report.Version) { RejectReason = RejectReason.Spam, Text = new string('x', 4001) })).MessageKey);
+        Assert.Equal(ActionOutcome.Invalid, (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Transfer, report.Version) { UnitId = report.UnitId, Text = "x" })).Outcome);
+
+        // An extension needs an accepted report; accept, then try a date in the past and zero days.
+        Assert.True((await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
+        var accepted = await app.ReloadAsync(report.Id);
+        var past = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2));
+        Assert.Equal("Action.DateAfterDeadline", (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.RequestExtension, accepted.Version) { NewDueDate = past, Text = "x" })).MessageKey);
+        Assert.Equal("Action.ExtraDaysRange", (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.RequestExtension, accepted.Version) { ExtraWorkingDays = 0, Text = "x" })).MessageKey);
+
         var now = await app.ReloadAsync(report.Id);
-        Assert.Equal((ReportState.New, report.Version, 1), (now.State, now.Version, now.Events.Count));
+        Assert.Equal((ReportState.InProgress, accepted.Version, 2), (now.State, now.Version, now.Events.Count));
+        Assert.Null(now.ExtensionRequestedUntil);
+        auditBefore++; // the accept
         Assert.Equal(auditBefore, await db.AuditEntries.CountAsync(a => a.EntityId == report.Code));
     }
 

@@ -62,7 +62,10 @@ public sealed record ActionRequest(ReportAction Action, int ExpectedVersion)
 
     public long? OriginalId { get; init; }
 
-    /// <summary>The requested new deadline (local date; the deadline is 17:00 that day).</summary>
+    /// <summary>An extension in working days, counted from the current deadline (what the dialog asks for).</summary>
+    public int? ExtraWorkingDays { get; init; }
+
+    /// <summary>Or an explicit new deadline (local date; the deadline is 17:00 that day).</summary>
     public DateOnly? NewDueDate { get; init; }
 
     /// <summary>Approve (true) or refuse an extension; make public (true) or private.</summary>

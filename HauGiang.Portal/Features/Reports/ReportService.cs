@@ -121,6 +121,17 @@ public sealed class ReportService(
             .ToList();
     }
 
+    public const int MaxTextLength = 4000;
+    public const int MaxExtensionWorkingDays = 30;
+
+    /// <summary>The deadline after an extension of <paramref name="workingDays"/>: 17:00 on that working day after the current deadline.</summary>
+    public async Task<DateTime> ExtendedDeadlineAsync(DateTime currentDueUtc, int workingDays, CancellationToken ct = default)
+    {
+        var calendar = await calendars.GetAsync(ct);
+        var day = calendar.AddWorkingDays(DateOnly.FromDateTime(WorkingCalendar.ToLocal(currentDueUtc)), workingDays);
+        return WorkingCalendar.FromLocal(day.ToDateTime(WorkingCalendar.EndOfOfficeDay));
+    }
+
     public async Task<ActionResult> ExecuteAsync(PortalUser user, long reportId, ActionRequest request, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -133,6 +144,11 @@ public sealed class ReportService(
         if (report.Version != request.ExpectedVersion)
         {
             return await ConflictAsync(db, report.Id, ct);
+        }
+
+        if (request.Text is { Length: > MaxTextLength })
+        {
+            return new(ActionOutcome.Invalid, "Action.TextTooLong", MaxTextLength.ToString(CultureInfo.InvariantCulture));
         }
 
         var role = ReportScope.RoleFor(user);
@@ -277,15 +293,27 @@ public sealed class ReportService(
                 ReportHandling.MarkDuplicate(report, actor, now, original);
                 break;
             case ReportAction.RequestExtension:
-                if (request.NewDueDate is not { } date)
+                DateTime newDue;
+                if (request.ExtraWorkingDays is { } days)
+                {
+                    if (days is < 1 or > MaxExtensionWorkingDays)
+                    {
+                        return new(ActionOutcome.Invalid, "Action.ExtraDaysRange", MaxExtensionWorkingDays.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    newDue = await ExtendedDeadlineAsync(report.DueAt, days, ct);
+                }
+                else if (request.NewDueDate is { } date)
+                {
+                    newDue = WorkingCalendar.FromLocal(date.ToDateTime(WorkingCalendar.EndOfOfficeDay));
+                    if (newDue <= now || newDue <= report.DueAt)
+                    {
+                        return new(ActionOutcome.Invalid, "Action.DateAfterDeadline");
+                    }
+                }
+                else
                 {
                     return new(ActionOutcome.Invalid, "Action.DateRequired");
-                }
-
-                var newDue = WorkingCalendar.FromLocal(date.ToDateTime(WorkingCalendar.EndOfOfficeDay));
-                if (newDue <= report.DueAt)
-                {
-                    return new(ActionOutcome.Invalid, "Action.DateAfterDeadline");
                 }
 
                 ReportHandling.RequestExtension(report, actor, now, newDue, request.Text ?? "");
