@@ -2,6 +2,8 @@ using System.Text.Json;
 using HauGiang.Portal.Components;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Features.Live;
+using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,6 +18,7 @@ builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddReports();
+builder.AddLive();
 
 var app = builder.Build();
 
@@ -42,6 +45,8 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
+app.MapLive();
+app.MapMapEndpoints();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
 
 await app.InitialiseDatabaseAsync();

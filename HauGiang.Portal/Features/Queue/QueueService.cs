@@ -75,6 +75,75 @@ public sealed class QueueService(
         return new QueueSlice(rows, next);
     }
 
+    /// <summary>
+    /// The map's points for the same filter as the queue (no paging), written straight to the response as a compact
+    /// GeoJSON FeatureCollection: id, state, overdue flag. With <paramref name="onlyId"/> just that report (if it
+    /// still matches), for live updates.
+    /// </summary>
+    public async Task WriteMapGeoJsonAsync(PortalUser user, QueueFilter filter, long? onlyId, Stream output, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (now, dueSoonLimit) = await MomentsAsync(ct);
+        var query = ByTab(Filtered(db, user, filter), filter.Tab, now, dueSoonLimit);
+        if (onlyId is { } id)
+        {
+            query = query.Where(r => r.Id == id);
+        }
+
+        await using var json = new System.Text.Json.Utf8JsonWriter(output);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteStartArray("features");
+        await foreach (var p in query.Select(r => new { r.Id, r.Latitude, r.Longitude, r.State, r.DueAt }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(p.Longitude);
+            json.WriteNumberValue(p.Latitude);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteNumber("id", p.Id);
+            json.WriteNumber("s", (int)p.State);
+            json.WriteBoolean("o", p.State is ReportState.New or ReportState.InProgress && p.DueAt < now);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            if (json.BytesPending > 32_000)
+            {
+                await json.FlushAsync(ct);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
+    }
+
+    /// <summary>One row by id, in scope (the map's summary card).</summary>
+    public async Task<QueueRow?> GetRowAsync(PortalUser user, long id, bool english, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ReportScope.Apply(db.Reports.AsNoTracking(), user).Where(r => r.Id == id)
+            .Select(r => new QueueRow(
+                r.Id,
+                r.Code,
+                english ? r.Category!.NameEn : r.Category!.NameVi,
+                r.Category.Color,
+                r.Description,
+                r.Area != null ? r.Area.Name : null,
+                r.ReceivedAt,
+                r.DueAt,
+                r.State,
+                r.ExtensionRequestedUntil != null,
+                r.Priority,
+                db.Users.Where(u => u.Id == r.AssignedOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                r.Version))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<QueueCounts> GetCountsAsync(PortalUser user, QueueFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace HauGiang.Portal.Features.Queue;
@@ -6,11 +7,14 @@ namespace HauGiang.Portal.Features.Queue;
 /// <summary>The queue's URL for a filter, so that any view (and any dashboard figure) can link to it.</summary>
 public static class QueueUrl
 {
-    public static string For(QueueFilter f)
+    public static string For(QueueFilter f) => For("/queue", f, QueueTab.New);
+
+    /// <summary>The same filter as a query string on another path (the map, its data endpoint).</summary>
+    public static string For(string path, QueueFilter f, QueueTab defaultTab)
     {
         var query = new Dictionary<string, string?>
         {
-            ["tab"] = f.Tab == QueueTab.New ? null : f.Tab.ToString(),
+            ["tab"] = f.Tab == defaultTab ? null : f.Tab.ToString(),
             ["cat"] = f.CategoryId?.ToString(CultureInfo.InvariantCulture),
             ["area"] = f.AreaId?.ToString(CultureInfo.InvariantCulture),
             ["from"] = f.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -19,6 +23,19 @@ public static class QueueUrl
             ["q"] = f.Text,
             ["sort"] = f.Sort == QueueSort.Deadline ? null : f.Sort.ToString(),
         };
-        return QueryHelpers.AddQueryString("/queue", query.Where(kv => kv.Value is not null));
+        return QueryHelpers.AddQueryString(path, query.Where(kv => kv.Value is not null));
     }
+
+    /// <summary>Reads a filter from a query string (the inverse of <see cref="For(string, QueueFilter, QueueTab)"/>).</summary>
+    public static QueueFilter Parse(IQueryCollection q, QueueTab defaultTab) => new()
+    {
+        Tab = Enum.TryParse<QueueTab>(q["tab"], true, out var tab) ? tab : defaultTab,
+        CategoryId = int.TryParse(q["cat"], CultureInfo.InvariantCulture, out var c) ? c : null,
+        AreaId = int.TryParse(q["area"], CultureInfo.InvariantCulture, out var a) ? a : null,
+        From = DateOnly.TryParseExact(q["from"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) ? from : null,
+        To = DateOnly.TryParseExact(q["to"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) ? to : null,
+        AssignedToMe = q["mine"] == "true",
+        Text = string.IsNullOrWhiteSpace(q["q"]) ? null : q["q"].ToString(),
+        Sort = Enum.TryParse<QueueSort>(q["sort"], true, out var sort) ? sort : QueueSort.Deadline,
+    };
 }

@@ -1,7 +1,8 @@
 // A small, static Leaflet map of one report's point.
-import * as L from '/lib/leaflet/leaflet-src.esm.js';
+import { loadLeaflet } from '/js/leaflet-loader.js';
 
-export function create(element, lat, lon, tileUrl, attribution) {
+export async function create(element, lat, lon, tileUrl, attribution) {
+  const L = await loadLeaflet();
   const map = L.map(element, { zoomControl: true, scrollWheelZoom: false }).setView([lat, lon], 16);
   if (tileUrl) {
     L.tileLayer(tileUrl, { attribution: attribution || '', maxZoom: 19 }).addTo(map);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class ReportService(
     CalendarService calendars,
     IOptions<ReportOptions> options,
     TimeProvider clock,
+    ReportFeed feed,
     ILogger<ReportService> logger)
 {
     /// <summary>The report as this user may see it, or null when it does not exist or is outside their scope.</summary>
@@ -160,6 +162,7 @@ public sealed class ReportService(
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = new Actor(user.Id, user.DisplayName, role);
         var before = Snapshot(report);
+        var previousUnit = report.UnitId;
         try
         {
             var invalid = await ApplyAsync(db, user, report, actor, now, request, ct);
@@ -197,6 +200,7 @@ public sealed class ReportService(
             return await ConflictAsync(fresh, report.Id, ct);
         }
 
+        await feed.PublishAsync(new ReportChange(report.Id, report.Code, report.UnitId, previousUnit, report.State, report.Version, IsNew: false, user.Id, user.DisplayName, now));
         return new(ActionOutcome.Done, "Action.Done." + request.Action);
     }
 

@@ -1,0 +1,24 @@
+using HauGiang.Portal.Domain;
+
+namespace HauGiang.Portal.Features.Live;
+
+/// <summary>
+/// One committed change of a report, small enough to cross instances: which report, where it is now and where it
+/// was (so that the unit it left also hears of it), its state and version, and who did it.
+/// </summary>
+public sealed record ReportChange(
+    long ReportId,
+    string Code,
+    int? UnitId,
+    int? PreviousUnitId,
+    ReportState State,
+    int Version,
+    bool IsNew,
+    string? ActorId,
+    string? ActorName,
+    DateTime At)
+{
+    /// <summary>Whether a user may hear of this change: the same rule as <c>ReportScope</c>, on both units.</summary>
+    public bool IsVisibleTo(Security.PortalUser user) =>
+        user.IsProvinceWide || (user.UnitId is { } unit && (UnitId == unit || PreviousUnitId == unit));
+}

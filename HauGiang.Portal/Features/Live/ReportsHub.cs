@@ -1,0 +1,72 @@
+using System.Globalization;
+using HauGiang.Portal.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HauGiang.Portal.Features.Live;
+
+/// <summary>
+/// For outside clients (wall displays, the mobile app): report changes pushed to a group per unit, and to the
+/// province-wide group for coordinators. Our own components use the in-process feed, never this hub.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ReportsHub : Hub
+{
+    public const string Path = "/hubs/reports";
+    public const string AllGroup = "all";
+
+    public static string UnitGroup(int unitId) => "unit-" + unitId.ToString(CultureInfo.InvariantCulture);
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = Context.User is { } principal ? PortalUser.From(principal) : null;
+        if (user is null)
+        {
+            Context.Abort();
+            return;
+        }
+
+        if (user.IsProvinceWide)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, AllGroup);
+        }
+        else if (user.UnitId is { } unit)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, UnitGroup(unit));
+        }
+
+        await base.OnConnectedAsync();
+    }
+}
+
+/// <summary>Sends this instance's changes to the hub's groups (the Redis backplane takes them to the other instances' clients).</summary>
+public sealed class HubFeedBridge(ReportFeed feed, IHubContext<ReportsHub> hub) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        feed.PublishedLocally += SendAsync;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        feed.PublishedLocally -= SendAsync;
+        return Task.CompletedTask;
+    }
+
+    private async Task SendAsync(ReportChange change)
+    {
+        var groups = new List<string> { ReportsHub.AllGroup };
+        if (change.UnitId is { } unit)
+        {
+            groups.Add(ReportsHub.UnitGroup(unit));
+        }
+
+        if (change.PreviousUnitId is { } previous && previous != change.UnitId)
+        {
+            groups.Add(ReportsHub.UnitGroup(previous));
+        }
+
+        await hub.Clients.Groups(groups).SendAsync("reportChanged", change);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HauGiang.Portal.Features.Map;
+
+public static class MapEndpoints
+{
+    /// <summary>
+    /// <c>GET /api/map/reports</c> (the queue's URL filters, plus <c>id</c> for one report) and <c>GET /api/map/areas</c>:
+    /// signed-in staff only, and only the reports in the caller's scope.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMapEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/map").RequireAuthorization(Policies.HandleReports);
+
+        group.MapGet("/reports", async (HttpContext http, QueueService queue, long? id, CancellationToken ct) =>
+        {
+            if (PortalUser.From(http.User) is not { } user)
+            {
+                return Results.Unauthorized();
+            }
+
+            var filter = QueueUrl.Parse(http.Request.Query, defaultTab: QueueTab.All);
+            http.Response.ContentType = "application/geo+json";
+            http.Response.Headers.CacheControl = "no-store";
+            await queue.WriteMapGeoJsonAsync(user, filter, id, http.Response.Body, ct);
+            return Results.Empty;
+        });
+
+        group.MapGet("/areas", async (PortalDbContext db, CancellationToken ct) =>
+            Results.Ok(await db.Areas.AsNoTracking().OrderBy(a => a.Name)
+                .Select(a => new { id = a.Id, name = a.Name, lat = a.CenterLatitude, lon = a.CenterLongitude, boundary = a.BoundaryGeoJson })
+                .ToListAsync(ct)));
+
+        return app;
+    }
+}
