@@ -26,10 +26,13 @@ public class PortalApp : WebApplicationFactory<Program>
     {
     }
 
-    protected PortalApp(int reports, IDictionary<string, string?>? settings = null)
+    /// <param name="reports">Demo reports to seed into a new database.</param>
+    /// <param name="settings">Extra configuration (e.g. Redis).</param>
+    /// <param name="databasePath">Share another instance's database file (scale-out tests).</param>
+    protected PortalApp(int reports, IDictionary<string, string?>? settings = null, string? databasePath = null)
     {
         Directory.CreateDirectory(_directory);
-        DatabasePath = Path.Combine(_directory, "portal.db");
+        DatabasePath = databasePath ?? Path.Combine(_directory, "portal.db");
         _settings = new()
         {
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
@@ -100,3 +103,6 @@ public class PortalApp : WebApplicationFactory<Program>
 
 /// <summary>The full demo seed (2,000 reports), for tests of the seed itself.</summary>
 public sealed class FullDemoApp() : PortalApp(reports: 2000);
+
+/// <summary>One of several instances that share a database (and usually Redis): for scale-out tests.</summary>
+public sealed class AppInstance(IDictionary<string, string?> settings, string? databasePath = null) : PortalApp(reports: 50, settings, databasePath);

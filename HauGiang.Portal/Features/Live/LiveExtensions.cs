@@ -32,8 +32,23 @@ public static class LiveExtensions
             o.Configuration = options.Clone();
             o.Configuration.ChannelPrefix = RedisChannel.Literal("haugiang-signalr");
         });
+        KeepBlazorCircuitsOffTheBackplane(builder.Services);
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
         return builder;
+    }
+
+    /// <summary>
+    /// The Redis backplane is for <see cref="ReportsHub"/>'s outside clients. Blazor's own circuits live on one
+    /// instance (sticky sessions) and need no backplane; kept on it, they could not even start while Redis is down.
+    /// So Blazor's (internal) ComponentHub gets the default in-memory lifetime manager.
+    /// </summary>
+    private static void KeepBlazorCircuitsOffTheBackplane(IServiceCollection services)
+    {
+        var componentHub = typeof(Microsoft.AspNetCore.Components.Server.CircuitOptions).Assembly
+            .GetType("Microsoft.AspNetCore.Components.Server.ComponentHub", throwOnError: true)!;
+        services.AddSingleton(
+            typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>).MakeGenericType(componentHub),
+            typeof(Microsoft.AspNetCore.SignalR.DefaultHubLifetimeManager<>).MakeGenericType(componentHub));
     }
 
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)

@@ -11,8 +11,10 @@ export async function create(element, dotnet, options) {
     L.tileLayer(options.tileUrl, { attribution: options.attribution || '', maxZoom: 19 }).addTo(map);
   }
   const renderer = L.canvas({ padding: 0.5 });
+  let chunksDone = null;
   const clusters = L.markerClusterGroup({
     chunkedLoading: true,
+    chunkProgress: (processed, total) => { if (processed >= total && chunksDone) { const done = chunksDone; chunksDone = null; done(); } },
     chunkInterval: 100,
     showCoverageOnHover: false,
     maxClusterRadius: 50,
@@ -66,8 +68,9 @@ export async function create(element, dotnet, options) {
       return m;
     });
     await new Promise(resolve => {
-      clusters.addLayers(markers, (processed, total) => { if (processed >= total) resolve(); });
-      if (markers.length === 0) resolve();
+      chunksDone = resolve;
+      clusters.addLayers(markers);
+      if (markers.length === 0 && chunksDone) { chunksDone = null; resolve(); }
     });
     idle = true;
     element.dataset.idle = 'true';

@@ -1,0 +1,102 @@
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HauGiang.Portal.Tests.E2E;
+
+/// <summary>Every screen updates itself: queue, map, report page, home counts — only for users whose scope includes the report.</summary>
+[Collection(BrowserCollection.Name)]
+public class LiveTests(BrowserFixture browser, PortalApp app)
+{
+    [Fact]
+    public async Task A_report_routed_to_a_unit_appears_on_its_queue_and_map_without_reload_and_nowhere_else()
+    {
+        var token = "LV" + Guid.NewGuid().ToString("N")[..8];
+        var report = await app.CreateReportAsync("UBND-31340", description: $"Ngập {token} sau cơn mưa lớn, nước tràn vào nhà dân.");
+
+        var queue = await browser.NewPageAsync(app.BaseUrl);
+        await queue.SignInAsync("canbo.vithanh@haugiang.demo");
+        await queue.GotoAsync("/queue");
+        await queue.WaitForCircuitAsync();
+        var newTab = queue.Locator("[data-testid=queue-tabs] .mud-tab").First;
+        var countBefore = await newTab.InnerTextAsync();
+
+        var map = await browser.NewPageAsync(app.BaseUrl);
+        await map.SignInAsync("canbo2.vithanh@haugiang.demo");
+        await map.GotoAsync("/map");
+        await map.WaitForCircuitAsync();
+        var mapElement = map.Locator("[data-testid=report-map]");
+        await Assertions.Expect(mapElement).ToHaveAttributeAsync("data-idle", "true");
+        var pointsBefore = int.Parse(await mapElement.GetAttributeAsync("data-count") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
+        var other = await browser.NewPageAsync(app.BaseUrl);
+        await other.SignInAsync("canbo.31338@haugiang.demo"); // Xã Hỏa Lựu
+        await other.GotoAsync("/queue?tab=All");
+        await other.WaitForCircuitAsync();
+
+        // Ngã Bảy transfers it to Vị Thanh through the real service: the committed change goes out on the feed.
+        var service = app.Services.GetRequiredService<ReportService>();
+        var result = await service.ExecuteAsync(await app.UserAsync("canbo.ngabay@haugiang.demo"), report.Id,
+            new ActionRequest(ReportAction.Transfer, report.Version) { UnitId = await UnitIdAsync("UBND-31321"), Text = "Điểm ngập thuộc Phường Vị Thanh" });
+        Assert.True(result.Succeeded);
+
+        await Assertions.Expect(queue.Locator("[data-testid=report-link]", new() { HasText = report.Code })).ToBeVisibleAsync();
+        await Assertions.Expect(queue.Locator("tr.hg-fresh", new() { HasText = report.Code })).ToBeVisibleAsync();
+        Assert.NotEqual(countBefore, await newTab.InnerTextAsync());
+
+        await Assertions.Expect(mapElement).ToHaveAttributeAsync("data-last-change", report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(pointsBefore + 1, int.Parse(await mapElement.GetAttributeAsync("data-count") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
+
+        // Hỏa Lựu heard nothing: no row, and the code is nowhere on its page.
+        Assert.DoesNotContain(report.Code, await other.ContentAsync(), StringComparison.Ordinal);
+
+        await queue.Context.CloseAsync();
+        await map.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_open_report_page_shows_who_changed_it_and_refreshes_its_state_and_actions()
+    {
+        var report = await app.CreateReportAsync("UBND-31321");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("canbo2.vithanh@haugiang.demo");
+        await page.GotoAsync("/reports/" + report.Code);
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-action=Accept]")).ToBeVisibleAsync();
+
+        var service = app.Services.GetRequiredService<ReportService>();
+        Assert.True((await service.ExecuteAsync(await app.UserAsync("canbo.vithanh@haugiang.demo"), report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
+
+        await Assertions.Expect(page.Locator("[data-testid=changed-by-other]")).ToContainTextAsync("Nguyễn Văn An");
+        await Assertions.Expect(page.Locator("[data-testid=report-state]")).ToContainTextAsync("Đang xử lý");
+        await Assertions.Expect(page.Locator("[data-action=Accept]")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_home_counts_follow_the_queue()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("lanhdao.ngabay@haugiang.demo");
+        await page.WaitForCircuitAsync();
+        var count = page.Locator("[data-testid=count-New] .hg-count");
+        var before = int.Parse(await count.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        var report = await app.CreateReportAsync("UBND-31321");
+        var service = app.Services.GetRequiredService<ReportService>();
+        Assert.True((await service.ExecuteAsync(await app.UserAsync("canbo.vithanh@haugiang.demo"), report.Id,
+            new ActionRequest(ReportAction.Transfer, report.Version) { UnitId = await UnitIdAsync("UBND-31340"), Text = "Thuộc Ngã Bảy" })).Succeeded);
+
+        await Assertions.Expect(count).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<int> UnitIdAsync(string code)
+    {
+        await using var db = app.CreateDbContext();
+        return db.Units.Single(u => u.Code == code).Id;
+    }
+}
