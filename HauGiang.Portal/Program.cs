@@ -2,6 +2,7 @@ using System.Text.Json;
 using HauGiang.Portal.Components;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Reports;
@@ -19,6 +20,7 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddReports();
 builder.AddLive();
+builder.AddDashboard();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
 app.MapLive();
 app.MapMapEndpoints();
+app.MapExportEndpoints();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
 
 await app.InitialiseDatabaseAsync();

@@ -6,6 +6,7 @@ public enum QueueTab
 {
     New,
     InProgress,
+    Open,
     DueSoon,
     Overdue,
     Done,
@@ -38,6 +39,23 @@ public sealed record QueueFilter
     public string? Text { get; init; }
 
     public QueueSort Sort { get; init; } = QueueSort.Deadline;
+
+    /// <summary>Coordinators: one unit's reports. (Officers and heads are limited to their unit anyway.)</summary>
+    public int? UnitId { get; init; }
+
+    /// <summary>A category group (lĩnh vực lớn), e.g. "Môi trường".</summary>
+    public string? CategoryGroup { get; init; }
+
+    /// <summary>Assigned to this officer (the dashboard's "by officer" links).</summary>
+    public string? AssigneeId { get; init; }
+
+    /// <summary>Resolved on or after / on or before these local dates (the dashboard's "resolved in period").</summary>
+    public DateOnly? ResolvedFrom { get; init; }
+
+    public DateOnly? ResolvedTo { get; init; }
+
+    /// <summary>True when the filter carries parts that only the dashboard sets (shown as a removable chip).</summary>
+    public bool HasDashboardParts => UnitId is not null || CategoryGroup is not null || AssigneeId is not null || ResolvedFrom is not null || ResolvedTo is not null;
 }
 
 /// <summary>Keyset position: the sort key and id of the last row of the previous page.</summary>
@@ -62,10 +80,13 @@ public sealed record QueueSlice(IReadOnlyList<QueueRow> Rows, QueueCursor? Next)
 
 public sealed record QueueCounts(int New, int InProgress, int DueSoon, int Overdue, int Done, int All)
 {
+    public int Open => New + InProgress;
+
     public int this[QueueTab tab] => tab switch
     {
         QueueTab.New => New,
         QueueTab.InProgress => InProgress,
+        QueueTab.Open => Open,
         QueueTab.DueSoon => DueSoon,
         QueueTab.Overdue => Overdue,
         QueueTab.Done => Done,

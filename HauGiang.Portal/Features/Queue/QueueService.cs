@@ -19,7 +19,7 @@ public sealed class QueueService(
 {
     public const int PageSize = 50;
 
-    public async Task<QueueSlice> GetPageAsync(PortalUser user, QueueFilter filter, QueueCursor? after, bool english, CancellationToken ct = default)
+    public async Task<QueueSlice> GetPageAsync(PortalUser user, QueueFilter filter, QueueCursor? after, bool english, int pageSize = PageSize, bool fullText = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, dueSoonLimit) = await MomentsAsync(ct);
@@ -45,14 +45,14 @@ public sealed class QueueService(
         }
 
         var rows = await query
-            .Take(PageSize + 1)
+            .Take(pageSize + 1)
             .Select(r => new QueueRow(
                 r.Id,
                 r.Code,
                 english ? r.Category!.NameEn : r.Category!.NameVi,
                 r.Category.Color,
 #pragma warning disable CA1845 // translated to SQL: spans are not
-                r.Description.Length > 140 ? r.Description.Substring(0, 140) + "…" : r.Description,
+                fullText || r.Description.Length <= 140 ? r.Description : r.Description.Substring(0, 140) + "…",
 #pragma warning restore CA1845
                 r.Area != null ? r.Area.Name : null,
                 r.ReceivedAt,
@@ -65,9 +65,9 @@ public sealed class QueueService(
             .ToListAsync(ct);
 
         QueueCursor? next = null;
-        if (rows.Count > PageSize)
+        if (rows.Count > pageSize)
         {
-            rows.RemoveAt(PageSize);
+            rows.RemoveAt(pageSize);
             var last = rows[^1];
             next = new QueueCursor(filter.Sort == QueueSort.Received ? last.ReceivedAt : last.DueAt, last.Id);
         }
@@ -122,6 +122,23 @@ public sealed class QueueService(
         await json.FlushAsync(ct);
     }
 
+    /// <summary>Every row of the filter and tab, in queue order, page by page (keyset): for exports of any size.</summary>
+    public async IAsyncEnumerable<QueueRow> StreamAsync(PortalUser user, QueueFilter filter, bool english, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        QueueCursor? cursor = null;
+        do
+        {
+            var page = await GetPageAsync(user, filter, cursor, english, pageSize: 1000, fullText: true, ct: ct);
+            foreach (var row in page.Rows)
+            {
+                yield return row;
+            }
+
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+    }
+
     /// <summary>One row by id, in scope (the map's summary card).</summary>
     public async Task<QueueRow?> GetRowAsync(PortalUser user, long id, bool english, CancellationToken ct = default)
     {
@@ -162,7 +179,8 @@ public sealed class QueueService(
             byState.Sum(s => s.Count));
     }
 
-    private IQueryable<Report> Filtered(PortalDbContext db, PortalUser user, QueueFilter filter)
+    /// <summary>The reports in the user's scope that match the filter (every part except the tab).</summary>
+    internal static IQueryable<Report> Filtered(PortalDbContext db, PortalUser user, QueueFilter filter)
     {
         var query = ReportScope.Apply(db.Reports.AsNoTracking(), user);
         if (filter.CategoryId is { } category)
@@ -187,6 +205,33 @@ public sealed class QueueService(
             query = query.Where(r => r.ReceivedAt < toUtc);
         }
 
+        if (filter.UnitId is { } unitId)
+        {
+            query = query.Where(r => r.UnitId == unitId);
+        }
+
+        if (filter.CategoryGroup is { } group)
+        {
+            query = query.Where(r => r.Category!.Group == group);
+        }
+
+        if (filter.AssigneeId is { } assignee)
+        {
+            query = query.Where(r => r.AssignedOfficerId == assignee);
+        }
+
+        if (filter.ResolvedFrom is { } rfrom)
+        {
+            var fromUtc = WorkingCalendar.FromLocal(rfrom.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.ResolvedAt >= fromUtc);
+        }
+
+        if (filter.ResolvedTo is { } rto)
+        {
+            var toUtc = WorkingCalendar.FromLocal(rto.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.ResolvedAt < toUtc);
+        }
+
         if (filter.AssignedToMe)
         {
             query = query.Where(r => r.AssignedOfficerId == user.Id);
@@ -205,17 +250,18 @@ public sealed class QueueService(
         return query;
     }
 
-    private static IQueryable<Report> ByTab(IQueryable<Report> query, QueueTab tab, DateTime now, DateTime dueSoonLimit) => tab switch
+    internal static IQueryable<Report> ByTab(IQueryable<Report> query, QueueTab tab, DateTime now, DateTime dueSoonLimit) => tab switch
     {
         QueueTab.New => query.Where(r => r.State == ReportState.New),
         QueueTab.InProgress => query.Where(r => r.State == ReportState.InProgress),
+        QueueTab.Open => query.Where(r => r.State == ReportState.New || r.State == ReportState.InProgress),
         QueueTab.DueSoon => query.Where(r => (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt >= now && r.DueAt <= dueSoonLimit),
         QueueTab.Overdue => query.Where(r => (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt < now),
         QueueTab.Done => query.Where(r => r.State == ReportState.Resolved || r.State == ReportState.Closed),
         _ => query,
     };
 
-    private async Task<(DateTime Now, DateTime DueSoonLimit)> MomentsAsync(CancellationToken ct)
+    internal async Task<(DateTime Now, DateTime DueSoonLimit)> MomentsAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = await calendars.GetAsync(ct);

@@ -22,6 +22,11 @@ public static class QueueUrl
             ["mine"] = f.AssignedToMe ? "true" : null,
             ["q"] = f.Text,
             ["sort"] = f.Sort == QueueSort.Deadline ? null : f.Sort.ToString(),
+            ["unit"] = f.UnitId?.ToString(CultureInfo.InvariantCulture),
+            ["group"] = f.CategoryGroup,
+            ["officer"] = f.AssigneeId,
+            ["rfrom"] = f.ResolvedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["rto"] = f.ResolvedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         return QueryHelpers.AddQueryString(path, query.Where(kv => kv.Value is not null));
     }
@@ -37,5 +42,10 @@ public static class QueueUrl
         AssignedToMe = q["mine"] == "true",
         Text = string.IsNullOrWhiteSpace(q["q"]) ? null : q["q"].ToString(),
         Sort = Enum.TryParse<QueueSort>(q["sort"], true, out var sort) ? sort : QueueSort.Deadline,
+        UnitId = int.TryParse(q["unit"], CultureInfo.InvariantCulture, out var u) ? u : null,
+        CategoryGroup = string.IsNullOrWhiteSpace(q["group"]) ? null : q["group"].ToString(),
+        AssigneeId = string.IsNullOrWhiteSpace(q["officer"]) ? null : q["officer"].ToString(),
+        ResolvedFrom = DateOnly.TryParseExact(q["rfrom"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var rf) ? rf : null,
+        ResolvedTo = DateOnly.TryParseExact(q["rto"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var rt) ? rt : null,
     };
 }
