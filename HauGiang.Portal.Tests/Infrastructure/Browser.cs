@@ -37,7 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new, isolated browser context (its own cookies) with a Vietnamese locale and a desktop viewport.</summary>
     public async Task<IPage> NewPageAsync(string baseUrl)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 850 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 850 }, AcceptDownloads = true });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }

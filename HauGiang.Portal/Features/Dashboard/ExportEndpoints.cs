@@ -55,6 +55,13 @@ public static class ExportEndpoints
         else
         {
             http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+            // The zip container underneath writes some parts synchronously; allow it for this response only.
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+            {
+                body.AllowSynchronousIO = true;
+            }
+
             count = await WriteXlsxAsync(http.Response.Body, header, rows, l, ct);
         }
 

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HauGiang.Portal.Tests.E2E;
+
+/// <summary>The dashboard as a department head sees it, its click-through to the queue, and exports.</summary>
+[Collection(BrowserCollection.Name)]
+public class DashboardTests(BrowserFixture browser, PortalApp app)
+{
+    [Fact]
+    public async Task A_department_head_sees_only_the_departments_figures()
+    {
+        int expectedOpen;
+        await using (var db = app.CreateDbContext())
+        {
+            var dept = db.Units.Single(u => u.Code == "SO-XD").Id;
+            expectedOpen = db.Reports.Count(r => r.UnitId == dept && (r.State == HauGiang.Portal.Domain.ReportState.New || r.State == HauGiang.Portal.Domain.ReportState.InProgress));
+            Assert.NotEqual(expectedOpen, db.Reports.Count(r => r.State == HauGiang.Portal.Domain.ReportState.New || r.State == HauGiang.Portal.Domain.ReportState.InProgress));
+        }
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("truongphong.xaydung@haugiang.demo");
+        await page.GotoAsync("/dashboard");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kpi-open-value]")).ToHaveTextAsync(expectedOpen.ToString("N0", new CultureInfo("vi-VN")));
+        Assert.Equal(0, await page.Locator("[data-testid=by-unit]").CountAsync()); // no other units to compare with
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_overdue_tile_opens_the_queue_with_exactly_those_reports()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("truongphong.xaydung@haugiang.demo");
+        await page.GotoAsync("/dashboard");
+        await page.WaitForCircuitAsync();
+        var overdue = await page.InnerTextAsync("[data-testid=kpi-overdue-value]");
+
+        await page.ClickAsync("[data-testid=kpi-overdue] a");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/queue\\?tab=Overdue"));
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".mud-tab.mud-tab-active")).ToContainTextAsync($"({overdue})");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_export_downloads_a_file_whose_row_count_equals_the_queues_count()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("canbo.vithanh@haugiang.demo");
+        await page.GotoAsync("/queue?tab=All");
+        await page.WaitForCircuitAsync();
+        var tab = await page.InnerTextAsync(".mud-tab.mud-tab-active");
+        var count = int.Parse(System.Text.RegularExpressions.Regex.Match(tab, @"\((\d+)\)").Groups[1].Value, CultureInfo.InvariantCulture);
+
+        // The button's own link, fetched with the browser's session. (Playwright for .NET reports this headless
+        // download as canceled although the file arrives; the same click passes in Playwright for Node.)
+        var href = await page.GetAttributeAsync("[data-testid=queue-export-csv]", "href");
+        Assert.Equal("/api/export/reports.csv?tab=All", href);
+        var response = await page.APIRequest.GetAsync(href!);
+        Assert.Contains("attachment", response.Headers["content-disposition"], StringComparison.Ordinal);
+        var bytes = await response.BodyAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]); // BOM for Excel
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        var records = CountCsvRecords(text);
+        Assert.Equal(count + 1, records); // header + one per report
+        Assert.StartsWith("Mã,Lĩnh vực,Địa bàn", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912345678", text, StringComparison.Ordinal);
+
+        var xlsxBytes = await (await page.APIRequest.GetAsync((await page.GetAttributeAsync("[data-testid=queue-export-xlsx]", "href"))!)).BodyAsync();
+        Assert.Equal((byte)'P', xlsxBytes[0]); // a zip (xlsx) file
+        Assert.Equal((byte)'K', xlsxBytes[1]);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("canbo.vithanh@haugiang.demo")]
+    [InlineData("canbo.ngabay@haugiang.demo")]
+    public async Task An_officer_cannot_open_the_dashboard(string email)
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(email);
+        await page.GotoAsync("/dashboard?unit=1");
+        await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=kpi-open]").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Counts CSV records, honouring quoted fields with commas, quotes and line breaks.</summary>
+    private static int CountCsvRecords(string text)
+    {
+        var records = 0;
+        var quoted = false;
+        var any = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == '\n' && !quoted)
+            {
+                records++;
+                any = false;
+                continue;
+            }
+
+            any = true;
+        }
+
+        return records + (any ? 1 : 0);
+    }
+}
