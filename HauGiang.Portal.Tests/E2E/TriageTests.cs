@@ -228,7 +228,9 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
         var other = await browser.NewPageAsync(app.BaseUrl);
         await other.SignInAsync(VithanhOfficer);
         await other.GotoAsync(url);
+        await other.WaitForCircuitAsync();
         await Assertions.Expect(other.Locator("[data-testid=report-link]")).ToHaveTextAsync(report.Code);
+        Assert.Contains("q=" + token, other.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
         await other.Context.CloseAsync();
     }
