@@ -2,6 +2,7 @@ using Bunit;
 using HauGiang.Portal.Components.Layout;
 using HauGiang.Portal.Components.Pages;
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Security;
 using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Components;
@@ -51,4 +52,31 @@ public class ShellInEnglishTests() : PortalTestContext("en-US")
         Assert.Contains("Officer", badge.Find("[data-testid=user-role]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Sign out", badge.Find("[data-testid=sign-out]").TextContent, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Navigation by role: only pages that exist, and only those the role may open.</summary>
+public class NavMenuTests : PortalTestContext
+{
+    [Theory]
+    [InlineData(Roles.Officer, new[] { "/queue", "/map" }, new[] { "/dashboard" })]
+    [InlineData(Roles.DepartmentHead, new[] { "/queue", "/map", "/dashboard" }, new string[0])]
+    [InlineData(Roles.Coordinator, new[] { "/queue", "/map", "/dashboard" }, new string[0])]
+    public void Each_role_sees_the_links_to_its_work(string role, string[] shown, string[] hidden)
+    {
+        var auth = SignIn("Nguyễn Văn An", role, "UBND Phường Vị Thanh");
+        auth.SetPolicies(PoliciesFor(role));
+        var nav = Render<NavMenu>();
+        var links = nav.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.All(shown, s => Assert.Contains(s, links));
+        Assert.All(hidden, h => Assert.DoesNotContain(h, links));
+    }
+
+    // What the app's named policies grant each role (Security/Policies.cs).
+    private static string[] PoliciesFor(string role) => role switch
+    {
+        Roles.Officer => [Policies.Staff, Policies.HandleReports],
+        Roles.DepartmentHead => [Policies.Staff, Policies.HandleReports, Policies.ViewDashboard],
+        Roles.Coordinator => [Policies.Staff, Policies.HandleReports, Policies.ViewDashboard, Policies.Coordinate, Policies.ViewAdministration],
+        _ => [Policies.Staff, Policies.HandleReports, Policies.ViewDashboard, Policies.Coordinate, Policies.Administer, Policies.ViewAdministration],
+    };
 }
