@@ -2,6 +2,7 @@ using System.Text.Json;
 using HauGiang.Portal.Components;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Features.Admin;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,6 +17,7 @@ builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddReports();
+builder.AddAdmin();
 
 var app = builder.Build();
 
