@@ -9,7 +9,7 @@ public sealed record AuditFilter(string? Action = null, string? User = null, Dat
 
 public sealed record AuditRow(long Id, DateTime At, string UserName, string Action, string EntityType, string? EntityId, string? Before, string? After, string? Reason);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
+public sealed record AuditLogPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
 
 /// <summary>
 /// Reads the audit log, newest first, in pages keyed by id (never OFFSET). There is no write path here and no UI
@@ -19,7 +19,7 @@ public sealed class AuditLogService(IDbContextFactory<PortalDbContext> dbFactory
 {
     public const int PageSize = 50;
 
-    public async Task<AuditPage> PageAsync(AuditFilter filter, long? before, CancellationToken ct = default)
+    public async Task<AuditLogPage> PageAsync(AuditFilter filter, long? before, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.AuditEntries.AsNoTracking();
@@ -62,7 +62,7 @@ public sealed class AuditLogService(IDbContextFactory<PortalDbContext> dbFactory
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.Action, a.EntityType, a.EntityId, a.Before, a.After, a.Reason))
             .ToListAsync(ct);
         var next = rows.Count > PageSize ? rows[PageSize - 1].Id : (long?)null;
-        return new AuditPage(rows.Take(PageSize).ToList(), next);
+        return new AuditLogPage(rows.Take(PageSize).ToList(), next);
     }
 
     public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken ct = default)
