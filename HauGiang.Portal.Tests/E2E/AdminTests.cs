@@ -10,16 +10,13 @@ using static HauGiang.Portal.Tests.Features.Admin.AdminTestData;
 
 namespace HauGiang.Portal.Tests.E2E;
 
-/// <summary>The admin app for browser tests: admin changes are global, so these tests have a database of their own.</summary>
-[CollectionDefinition(Name)]
-public sealed class AdminBrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<AdminApp>
-{
-    public const string Name = "admin-browser";
-}
-
 /// <summary>Each admin screen's main path in real Chromium, who is refused, and the audit entry every change leaves.</summary>
-[Collection(AdminBrowserCollection.Name)]
-public class AdminTests(BrowserFixture browser, AdminApp app)
+/// <remarks>
+/// In the browser collection (one Chromium, run one after another with the other browser tests, so that admin
+/// tests add no parallel load), with a database of their own: admin changes are global.
+/// </remarks>
+[Collection(BrowserCollection.Name)]
+public class AdminTests(BrowserFixture browser, AdminApp app) : IClassFixture<AdminApp>
 {
     private static readonly string[] AdminPages = ["/admin", "/admin/categories", "/admin/units", "/admin/routing", "/admin/users", "/admin/calendar", "/admin/audit"];
 

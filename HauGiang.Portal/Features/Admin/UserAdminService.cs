@@ -71,7 +71,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var roles = await db.UserRoles.AsNoTracking().Where(ur => ids.Contains(ur.UserId)).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return users.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName,
+        // Vietnamese order (Đ after D, not after Z), which the database's ordinal collation does not give.
+        var vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+        return users.OrderBy(u => u.DisplayName, vietnamese).Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(),
             u.UnitId, u.UnitName, u.IsDisabled, u.LockoutEnd > now)).ToList();
     }
