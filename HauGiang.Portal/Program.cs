@@ -2,6 +2,7 @@ using System.Text.Json;
 using HauGiang.Portal.Components;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Features.Admin;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
@@ -21,6 +22,7 @@ builder.AddPortalIdentity();
 builder.AddReports();
 builder.AddLive();
 builder.AddDashboard();
+builder.AddAdmin();
 
 var app = builder.Build();
 
