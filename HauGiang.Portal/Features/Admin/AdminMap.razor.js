@@ -1,7 +1,9 @@
 // A Leaflet map for the admin screens: boundaries, one marker, clicks back to .NET.
-import * as L from '/lib/leaflet/leaflet-src.esm.js';
+import { loadLeaflet } from '/js/leaflet-loader.js';
 
-export function create(element, dotnet, lat, lon, zoom, tileUrl, attribution) {
+export async function create(element, dotnet, lat, lon, zoom, tileUrl, attribution) {
+  // The shared loader brings Leaflet and its CSS once per page (the same copy as the report and live maps).
+  const L = await loadLeaflet();
   const map = L.map(element, { zoomControl: true, scrollWheelZoom: true }).setView([lat, lon], zoom);
   if (tileUrl) {
     L.tileLayer(tileUrl, { attribution: attribution || '', maxZoom: 19 }).addTo(map);
