@@ -220,6 +220,8 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
 
         await page.Locator(":is(input[data-testid=filter-text], [data-testid=filter-text] input)").FillAsync(token);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=" + token));
+        // The URL changes before the rows reload: wait for the filtered list (a text check on several rows fails at once).
+        await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveTextAsync(report.Code);
         await Assertions.Expect(page.Locator(".mud-tab", new() { HasText = "Mới" })).ToContainTextAsync("(1)");
 
@@ -229,6 +231,7 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
         await other.SignInAsync(VithanhOfficer);
         await other.GotoAsync(url);
         await other.WaitForCircuitAsync();
+        await Assertions.Expect(other.Locator("[data-testid=report-link]")).ToHaveCountAsync(1);
         await Assertions.Expect(other.Locator("[data-testid=report-link]")).ToHaveTextAsync(report.Code);
         Assert.Contains("q=" + token, other.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
