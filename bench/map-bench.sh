@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Issue 4's map and live-update benchmark: seeds 50,000 reports, times the GeoJSON endpoint, /map in headless Chromium
 # against a plain Leaflet.markercluster page, and live update latency on one and two instances (Redis).
-# Release build, then run. Options pass through, e.g.:
+# Release build, then run. Prints markdown tables (results in docs/performance.md). Options pass through, e.g.:
 #   bash bench/map-bench.sh --points 50000 --map-runs 10 --api-runs 20 --changes 100 --only map|live --out /tmp/map.md
+# Diagnostics: --micro (the endpoint's pieces in-process), --profile (Chromium CPU profile of one load of each page),
+#   --tune "chunkDelay=50;chunkDelay=0" (plain-page option variants, interleaved), BENCH_TRACE=1 (resource timings per load).
+# Takes about 5 minutes; the machine's load is printed next to every table, since timings on a shared box are noisy.
 # Needs Debian's chromium and redis-server (apt-get install chromium redis-server) and npm (the app's build copies Leaflet).
 set -euo pipefail
 cd "$(dirname "$0")/.."

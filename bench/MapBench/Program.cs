@@ -5,8 +5,10 @@ using System.Text;
 using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
+using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -28,7 +30,7 @@ public static class BenchMain
 
     private static readonly StringBuilder Output = new();
 
-    private sealed record Options(int Points, int ApiRuns, int MapRuns, int Changes, bool Map, bool Live, string? Out, int DemoReports, bool Profile, string? Tune);
+    private sealed record Options(int Points, int ApiRuns, int MapRuns, int Changes, bool Map, bool Live, string? Out, int DemoReports, bool Profile, string? Tune, bool Micro);
 
     public static async Task<int> Main(string[] args)
     {
@@ -80,7 +82,8 @@ public static class BenchMain
             Out: Get("--out"),
             DemoReports: Int("--demo-reports", 100),
             Profile: args.Contains("--profile"),
-            Tune: Get("--tune"));
+            Tune: Get("--tune"),
+            Micro: args.Contains("--micro"));
     }
 
     private static void Print(string line = "")
@@ -90,6 +93,80 @@ public static class BenchMain
     }
 
     private static double Now() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+
+    /// <summary>
+    /// Where the endpoint's time goes, in-process: the whole writer to a null stream; the EF query alone with the deadline
+    /// read back (as the endpoint did) and with overdue computed in SQL (as it does now); a raw SqliteDataReader for the floor.
+    /// </summary>
+    private static async Task EndpointMicroAsync(BenchApp app)
+    {
+        var queue = app.Services.GetRequiredService<QueueService>();
+        var user = await app.UserAsync(Coordinator);
+        var filter = new QueueFilter { Tab = QueueTab.All };
+        var writer = new List<double>();
+        var efDueAt = new List<double>();
+        var efOverdue = new List<double>();
+        var raw = new List<double>();
+
+        static async Task<double> TimeAsync(Func<Task> work)
+        {
+            var t = System.Diagnostics.Stopwatch.GetTimestamp();
+            await work();
+            return System.Diagnostics.Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        }
+
+        for (var i = -2; i < 15; i++)
+        {
+            var w = await TimeAsync(() => queue.WriteMapGeoJsonAsync(user, filter, null, Stream.Null));
+            var e1 = await TimeAsync(async () =>
+            {
+                await using var db = app.CreateDbContext();
+                await foreach (var _ in db.Reports.AsNoTracking().Select(r => new { r.Id, r.Latitude, r.Longitude, r.State, r.DueAt }).AsAsyncEnumerable())
+                {
+                }
+            });
+            var e2 = await TimeAsync(async () =>
+            {
+                await using var db = app.CreateDbContext();
+                var now = DateTime.UtcNow;
+                await foreach (var _ in db.Reports.AsNoTracking().Select(r => new { r.Id, r.Latitude, r.Longitude, r.State, Overdue = (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt < now }).AsAsyncEnumerable())
+                {
+                }
+            });
+            var rawMs = await TimeAsync(async () =>
+            {
+                await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}");
+                await c.OpenAsync();
+                await using var cmd = c.CreateCommand();
+                cmd.CommandText = "SELECT Id, Latitude, Longitude, State, State IN (0, 1) AND DueAt < $now FROM Reports";
+                cmd.Parameters.AddWithValue("$now", DateTime.UtcNow);
+                await using var rd = await cmd.ExecuteReaderAsync();
+                double sum = 0;
+                while (await rd.ReadAsync())
+                {
+                    sum += rd.GetInt64(0) + rd.GetDouble(1) + rd.GetDouble(2) + rd.GetInt32(3) + rd.GetInt32(4);
+                }
+            });
+            if (i >= 0)
+            {
+                writer.Add(w);
+                efDueAt.Add(e1);
+                efOverdue.Add(e2);
+                raw.Add(rawMs);
+            }
+        }
+
+        Print("### GeoJSON endpoint, in-process pieces");
+        Print();
+        Print($"Load: `{Machine.LoadAverage()}`");
+        Print();
+        Print(Stats.Header);
+        Print(Stats.Row("QueueService.WriteMapGeoJsonAsync → Stream.Null", writer));
+        Print(Stats.Row("EF query alone, deadline read back (as before)", efDueAt));
+        Print(Stats.Row("EF query alone, overdue computed in SQL (now)", efOverdue));
+        Print(Stats.Row("raw SqliteDataReader (the floor)", raw));
+        Print();
+    }
 
     private static async Task RunAsync(Options o, string work)
     {
@@ -135,6 +212,11 @@ public static class BenchMain
             ],
         });
 
+        if (o.Micro)
+        {
+            await EndpointMicroAsync(app);
+        }
+
         if (o.Map)
         {
             await MapAsync(o, app, browser, statics, seed.Total);
@@ -164,7 +246,7 @@ public static class BenchMain
         })();
         """;
 
-    private sealed record MapRun(double Idle, double FetchStart, double FetchEnd, double DomContentLoaded);
+    private sealed record MapRun(double Idle, double FetchStart, double FetchEnd, double DomContentLoaded, int Downloads);
 
     private static async Task MapAsync(Options o, BenchApp app, IBrowser browser, StaticServer statics, int expected)
     {
@@ -258,7 +340,7 @@ public static class BenchMain
         Print(Stats.Header);
         Print(Stats.Row("**app /map: idle, all clustered**", appRuns.Select(r => r.Idle).ToList()));
         Print(Stats.Row("app: DOMContentLoaded", appRuns.Select(r => r.DomContentLoaded).ToList()));
-        Print(Stats.Row("app: GeoJSON fetch starts (Blazor + module ready)", appRuns.Select(r => r.FetchStart).ToList()));
+        Print(Stats.Row("app: GeoJSON download starts", appRuns.Select(r => r.FetchStart).ToList()));
         Print(Stats.Row("app: GeoJSON fetch duration", appRuns.Select(r => r.FetchEnd - r.FetchStart).ToList()));
         Print(Stats.Row("app: parse + cluster (fetch end → idle)", appRuns.Select(r => r.Idle - r.FetchEnd).ToList()));
         Print(Stats.Row("**plain page: idle, all clustered**", plainRuns.Select(r => r.Idle).ToList()));
@@ -294,6 +376,13 @@ public static class BenchMain
     private static async Task<MapRun> TimeMapAsync(IBrowserContext context, string url, string dataPath, Func<IPage, Task>? after)
     {
         var page = await context.NewPageAsync();
+        page.Console += (_, m) =>
+        {
+            if (m.Type is "warning" or "error")
+            {
+                Console.WriteLine($"  console {m.Type} on {url}: {m.Text}");
+            }
+        };
         try
         {
             await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
@@ -303,7 +392,7 @@ public static class BenchMain
                   const r = performance.getEntriesByType('resource').filter(e => e.name.includes(p));
                   const last = r[r.length - 1];
                   const nav = performance.getEntriesByType('navigation')[0];
-                  return [window.__mapIdleAt, last ? last.startTime : NaN, last ? last.responseEnd : NaN, nav ? nav.domContentLoadedEventEnd : NaN];
+                  return [window.__mapIdleAt, last ? last.startTime : NaN, last ? last.responseEnd : NaN, nav ? nav.domContentLoadedEventEnd : NaN, r.length];
                 }
                 """, dataPath);
             if (after is not null)
@@ -311,7 +400,18 @@ public static class BenchMain
                 await after(page);
             }
 
-            return new MapRun(t[0], t[1], t[2], t[3]);
+            if (Environment.GetEnvironmentVariable("BENCH_TRACE") == "1")
+            {
+                Console.WriteLine("  trace: " + await page.EvaluateAsync<string>("() => performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '').split('?')[0].slice(-40) + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)).join(' | ')"));
+            }
+
+            if (t[4] > 1)
+            {
+                Console.WriteLine("  entries: " + await page.EvaluateAsync<string>("p => JSON.stringify(performance.getEntriesByType('resource').filter(e => e.name.includes(p)).map(e => [e.initiatorType, Math.round(e.startTime), Math.round(e.responseEnd), e.transferSize, e.encodedBodySize]))", dataPath));
+                Console.WriteLine($"  note: {url} downloaded its data {t[4]} times (an unused preload?)");
+            }
+
+            return new MapRun(t[0], t[1], t[2], t[3], (int)t[4]);
         }
         finally
         {

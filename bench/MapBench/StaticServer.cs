@@ -19,7 +19,7 @@ public sealed class StaticServer : IAsyncDisposable
 {
     // A 1×1 transparent PNG: every tile, for both the app and the plain page.
     private static readonly byte[] BlankPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=");
 
     private readonly WebApplication _app;
 
