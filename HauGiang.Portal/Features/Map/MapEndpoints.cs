@@ -8,6 +8,23 @@ namespace HauGiang.Portal.Features.Map;
 
 public static class MapEndpoints
 {
+    /// <summary>The map page's path: <see cref="Preload"/> recognises it.</summary>
+    public const string PagePath = "/map";
+
+    /// <summary>The GeoJSON URL for a <c>/map</c> query string (the queue's filters, default tab All), exactly as the map fetches it.</summary>
+    public static string DataUrl(IQueryCollection mapQuery) => QueueUrl.For("/api/map/reports", QueueUrl.Parse(mapQuery, QueueTab.All), QueueTab.All);
+
+    /// <summary>
+    /// On a full load of <c>/map</c> by a signed-in user, the GeoJSON URL to preload from the static head (App.razor), so
+    /// that the points download while Blazor starts; the map module's fetch of the same URL then takes that response.
+    /// Null elsewhere. (Not in HeadContent: the interactive HeadOutlet replaces its links when the circuit starts, which
+    /// cancels the download.)
+    /// </summary>
+    public static string? Preload(HttpContext http) =>
+        http.Request.Path.Equals(PagePath, StringComparison.OrdinalIgnoreCase) && http.User.Identity?.IsAuthenticated == true
+            ? DataUrl(http.Request.Query)
+            : null;
+
     /// <summary>
     /// <c>GET /api/map/reports</c> (the queue's URL filters, plus <c>id</c> for one report) and <c>GET /api/map/areas</c>:
     /// signed-in staff only, and only the reports in the caller's scope.

@@ -94,7 +94,9 @@ public sealed class QueueService(
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
-        await foreach (var p in query.Select(r => new { r.Id, r.Latitude, r.Longitude, r.State, r.DueAt }).AsAsyncEnumerable().WithCancellation(ct))
+        // Overdue is worked out by the database (as the Overdue tab does), so no deadline is read back and parsed per point.
+        var points = query.Select(r => new { r.Id, r.Latitude, r.Longitude, r.State, Overdue = (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt < now });
+        await foreach (var p in points.AsAsyncEnumerable().WithCancellation(ct))
         {
             json.WriteStartObject();
             json.WriteString("type", "Feature");
@@ -108,7 +110,7 @@ public sealed class QueueService(
             json.WriteStartObject("properties");
             json.WriteNumber("id", p.Id);
             json.WriteNumber("s", (int)p.State);
-            json.WriteBoolean("o", p.State is ReportState.New or ReportState.InProgress && p.DueAt < now);
+            json.WriteBoolean("o", p.Overdue);
             json.WriteEndObject();
             json.WriteEndObject();
             if (json.BytesPending > 32_000)
