@@ -2,6 +2,7 @@ using System.Text.Json;
 using HauGiang.Portal.Components;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,6 +17,7 @@ builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddReports();
+builder.AddIntake();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
+app.MapIntake();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
 
 await app.InitialiseDatabaseAsync();

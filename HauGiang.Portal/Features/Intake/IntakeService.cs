@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Text;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace HauGiang.Portal.Features.Intake;
+
+/// <summary>
+/// The one way a report comes in (Open311, the officers' form, the demo feed): validate, locate and route it, set
+/// its deadline from the working calendar, issue its tracking code, and store the report, its first timeline event,
+/// its photos and (apart) the reporter's contact in one transaction.
+/// </summary>
+public sealed class IntakeService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IntakeRouter router,
+    AreaDirectory areas,
+    CalendarService calendars,
+    PhotoService photos,
+    IMemoryCache cache,
+    TimeProvider clock,
+    ILogger<IntakeService> logger)
+{
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxAddressLength = 500;
+
+    /// <summary>An active category by its Open311 service_code (cached briefly; admins rarely change them).</summary>
+    public async Task<Category?> FindCategoryAsync(string code, CancellationToken ct)
+    {
+        var all = await cache.GetOrCreateAsync("intake-categories", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await db.Categories.AsNoTracking().Where(c => c.IsActive).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
+        });
+        return all!.GetValueOrDefault(code.Trim());
+    }
+
+    /// <summary>The service_notice of a created request: where it went and its deadline.</summary>
+    public async Task<string> NoticeAsync(string code, bool english, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var r = await db.Reports.AsNoTracking().Where(x => x.Code == code)
+            .Select(x => new { Unit = x.Unit != null ? (english ? x.Unit.NameEn ?? x.Unit.Name : x.Unit.Name) : null, x.DueAt }).FirstAsync(ct);
+        return IntakeText.Get("Open311.Notice", english, r.Unit ?? IntakeText.Get("Open311.Coordinators", english))
+            + " " + IntakeText.Get("Open311.NoticeDue", english, Localization.VietnamTime.FormatDateTime(r.DueAt));
+    }
+
+    public async Task<IntakeResult> SubmitAsync(IntakeRequest request, CancellationToken ct)
+    {
+        var category = string.IsNullOrWhiteSpace(request.CategoryCode) ? null : await FindCategoryAsync(request.CategoryCode, ct);
+        if (category is null)
+        {
+            return IntakeResult.Refused(string.IsNullOrWhiteSpace(request.CategoryCode) ? IntakeOutcome.Invalid : IntakeOutcome.UnknownCategory,
+                string.IsNullOrWhiteSpace(request.CategoryCode) ? "Intake.CategoryRequired" : "Intake.UnknownCategory", request.CategoryCode);
+        }
+
+        var description = request.Description.Trim();
+        if (description.Length == 0)
+        {
+            return IntakeResult.Refused(IntakeOutcome.Invalid, "Intake.DescriptionRequired");
+        }
+
+        if (description.Length > MaxDescriptionLength)
+        {
+            return IntakeResult.Refused(IntakeOutcome.Invalid, "Intake.DescriptionTooLong", MaxDescriptionLength.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var address = string.IsNullOrWhiteSpace(request.Address) ? null : request.Address.Trim();
+        if (address is { Length: > MaxAddressLength })
+        {
+            return IntakeResult.Refused(IntakeOutcome.Invalid, "Intake.AddressTooLong", MaxAddressLength.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (ContactError(request.Contact) is { } contactError)
+        {
+            return IntakeResult.Refused(IntakeOutcome.Invalid, contactError);
+        }
+
+        if (request.Photos.Count > photos.MaxPerReport)
+        {
+            return IntakeResult.Refused(IntakeOutcome.Invalid, "Photo.TooMany", photos.MaxPerReport.ToString(CultureInfo.InvariantCulture));
+        }
+
+        // Where: a GPS point (located), else the ward/commune an officer picked, else one named in the address.
+        double lat, lon;
+        RoutingOutcome routing;
+        if (request.Latitude is { } la && request.Longitude is { } lo)
+        {
+            routing = await router.RouteAsync(category, la, lo, ct);
+            if (routing.OutsideServiceArea)
+            {
+                return IntakeResult.Refused(IntakeOutcome.OutsideServiceArea, "Intake.OutsideServiceArea");
+            }
+
+            (lat, lon) = (Math.Round(la, 6), Math.Round(lo, 6));
+        }
+        else if (request.Latitude is not null || request.Longitude is not null)
+        {
+            return IntakeResult.Refused(IntakeOutcome.Invalid, "Intake.LatLongBoth");
+        }
+        else
+        {
+            var all = await areas.GetAsync(ct);
+            var area = request.AreaId is { } areaId ? all.FirstOrDefault(a => a.Id == areaId) : AreaNamedIn(all, address);
+            if (area is null)
+            {
+                return IntakeResult.Refused(IntakeOutcome.Invalid, request.AreaId is null ? "Intake.LocationRequired" : "Intake.UnknownArea");
+            }
+
+            routing = await router.RouteToAreaAsync(category, area, ct);
+            (lat, lon) = (area.CenterLatitude, area.CenterLongitude);
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var report = new Report
+        {
+            Description = description,
+            CategoryId = category.Id,
+            Latitude = lat,
+            Longitude = lon,
+            Address = address,
+            AreaId = routing.Area?.Id,
+            Priority = request.Priority,
+            Source = request.Source,
+            ReceivedAt = now,
+            DueAt = calendar.DueAtUtc(now, category.HandlingDays),
+            ApiClientId = request.ApiClientId,
+        };
+        var received = ReportHandling.Receive(report, now, routing.UnitId);
+        if (request.TakenBy is { } officer)
+        {
+            received.ActorId = officer.Id;
+            received.ActorName = officer.Name;
+        }
+
+        received.Note = string.IsNullOrWhiteSpace(request.Details) ? null : Truncate(request.Details.Trim(), MaxDescriptionLength);
+
+        // Files first (with fresh random keys); if the transaction fails they are removed again.
+        var stored = new List<ReportPhoto>();
+        try
+        {
+            foreach (var p in request.Photos)
+            {
+                stored.Add(await photos.WriteFilesAsync(p, PhotoKind.Citizen, ct));
+            }
+
+            report.Photos.AddRange(stored);
+            await SaveAsync(report, request, ct);
+        }
+        catch
+        {
+            await photos.DeleteFilesAsync(stored, CancellationToken.None);
+            throw;
+        }
+
+        string? unitName = null;
+        if (report.UnitId is { } unitId)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            unitName = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        }
+
+        logger.LogInformation("Received {Code} ({Category}) → unit {Unit} ({Reason})", report.Code, category.Code, report.UnitId, routing.Reason);
+        return new(IntakeOutcome.Created, new ReceivedReport(report.Id, report.Code, report.UnitId, unitName, routing.Area?.Name, routing.Reason, report.ReceivedAt, report.DueAt));
+    }
+
+    private async Task SaveAsync(Report report, IntakeRequest request, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            try
+            {
+                var strategy = db.Database.CreateExecutionStrategy();
+                await strategy.ExecuteAsync(async () =>
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    report.Code = await NextCodeAsync(db, report.ReceivedAt, ct);
+                    db.Reports.Add(report);
+                    await db.SaveChangesAsync(ct);
+                    if (request.Contact is { IsEmpty: false } c)
+                    {
+                        db.ReporterContacts.Add(new ReporterContact
+                        {
+                            ReportId = report.Id,
+                            Name = Clean(c.Name),
+                            Phone = Clean(c.Phone),
+                            Email = Clean(c.Email),
+                            DeviceId = Clean(c.DeviceId),
+                            AccountId = Clean(c.AccountId),
+                        });
+                        await db.SaveChangesAsync(ct);
+                    }
+
+                    if (request.IdempotencyRecordId is { } recordId)
+                    {
+                        var code = report.Code;
+                        var done = report.ReceivedAt;
+                        await db.Set<IdempotencyRecord>().Where(r => r.Id == recordId)
+                            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportCode, code).SetProperty(r => r.CompletedAt, done), ct);
+                    }
+
+                    await tx.CommitAsync(ct);
+                });
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < 3)
+            {
+                // Two first reports of a new year on SQL Server may both try to create the year's counter: retry.
+                logger.LogWarning(e, "Intake save failed (attempt {Attempt}); retrying", attempt);
+                report.Id = 0;
+                foreach (var p in report.Photos)
+                {
+                    p.Id = 0;
+                    p.ReportId = 0;
+                }
+
+                foreach (var ev in report.Events)
+                {
+                    ev.Id = 0;
+                    ev.ReportId = 0;
+                }
+            }
+        }
+    }
+
+    /// <summary>The next HG-yyyy-nnnnnn, inside the caller's transaction (the counter row's lock serializes intakes).</summary>
+    internal static async Task<string> NextCodeAsync(PortalDbContext db, DateTime receivedUtc, CancellationToken ct)
+    {
+        var year = WorkingCalendar.ToLocal(receivedUtc).Year;
+        var counters = db.Set<ReportCodeCounter>();
+        var updated = await counters.Where(c => c.Year == year).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct);
+        long number;
+        if (updated == 0)
+        {
+            // The year's first report through intake: continue after the highest code already issued (seed, imports).
+            var prefix = $"HG-{year}-";
+            var codes = await db.Reports.Where(r => r.Code.StartsWith(prefix)).Select(r => r.Code).ToListAsync(ct);
+            number = codes.Select(c => long.TryParse(c.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+            counters.Add(new ReportCodeCounter { Year = year, LastNumber = number });
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            number = await counters.Where(c => c.Year == year).Select(c => c.LastNumber).SingleAsync(ct);
+        }
+
+        return Report.FormatCode(year, number);
+    }
+
+    private static string? ContactError(IntakeContact? c)
+    {
+        if (c is null)
+        {
+            return null;
+        }
+
+        if (c.Name is { Length: > 200 } || c.DeviceId is { Length: > 200 } || c.AccountId is { Length: > 200 })
+        {
+            return "Intake.ContactTooLong";
+        }
+
+        if (!string.IsNullOrWhiteSpace(c.Email) && (c.Email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(c.Email.Trim(), out _)))
+        {
+            return "Intake.EmailInvalid";
+        }
+
+        if (!string.IsNullOrWhiteSpace(c.Phone) && (c.Phone.Length > 50 || !c.Phone.Trim().All(ch => char.IsAsciiDigit(ch) || ch is '+' or ' ' or '-' or '.' or '(' or ')')))
+        {
+            return "Intake.PhoneInvalid";
+        }
+
+        return null;
+    }
+
+    /// <summary>The area whose full name ("Phường Vị Thanh", "Xã Vị Thanh 1") appears in the address; the longest match wins.</summary>
+    internal static Area? AreaNamedIn(IReadOnlyList<Area> all, string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return null;
+        }
+
+        var text = " " + Fold(address) + " ";
+        return all.Select(a => (Area: a, Name: Fold(a.Name)))
+            .Where(x => text.Contains(" " + x.Name + " ", StringComparison.Ordinal))
+            .OrderByDescending(x => x.Name.Length)
+            .Select(x => x.Area)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Lower case, no diacritics (đ → d), punctuation as spaces: "Phường Vị Thanh," → "phuong vi thanh".</summary>
+    internal static string Fold(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var c = ch is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(ch);
+            sb.Append(char.IsLetterOrDigit(c) ? c : ' ');
+        }
+
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
