@@ -9,6 +9,7 @@ internal sealed class ReportCodeCounterConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ReportCodeCounter> b)
     {
+        b.ToTable("ReportCodeCounters");
         b.HasKey(c => c.Year);
         b.Property(c => c.Year).ValueGeneratedNever();
     }
@@ -18,6 +19,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
     {
+        b.ToTable("IdempotencyRecords");
         b.Property(r => r.Key).HasMaxLength(200).IsRequired();
         b.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
         b.Property(r => r.ReportCode).HasMaxLength(20);

@@ -685,7 +685,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.HasIndex("ApiClientId", "Key")
                         .IsUnique();
 
-                    b.ToTable("IdempotencyRecord");
+                    b.ToTable("IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("HauGiang.Portal.Features.Intake.ReportCodeCounter", b =>
@@ -698,7 +698,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasKey("Year");
 
-                    b.ToTable("ReportCodeCounter");
+                    b.ToTable("ReportCodeCounters", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -657,7 +657,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.HasIndex("ApiClientId", "Key")
                         .IsUnique();
 
-                    b.ToTable("IdempotencyRecord");
+                    b.ToTable("IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("HauGiang.Portal.Features.Intake.ReportCodeCounter", b =>
@@ -670,7 +670,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("ReportCodeCounter");
+                    b.ToTable("ReportCodeCounters", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

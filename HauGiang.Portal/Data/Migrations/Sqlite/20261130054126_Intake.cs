@@ -12,7 +12,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "IdempotencyRecord",
+                name: "IdempotencyRecords",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
@@ -26,9 +26,9 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IdempotencyRecord", x => x.Id);
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_IdempotencyRecord_ApiClients_ApiClientId",
+                        name: "FK_IdempotencyRecords_ApiClients_ApiClientId",
                         column: x => x.ApiClientId,
                         principalTable: "ApiClients",
                         principalColumn: "Id",
@@ -36,7 +36,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ReportCodeCounter",
+                name: "ReportCodeCounters",
                 columns: table => new
                 {
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
@@ -44,18 +44,18 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReportCodeCounter", x => x.Year);
+                    table.PrimaryKey("PK_ReportCodeCounters", x => x.Year);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_IdempotencyRecord_ApiClientId_Key",
-                table: "IdempotencyRecord",
+                name: "IX_IdempotencyRecords_ApiClientId_Key",
+                table: "IdempotencyRecords",
                 columns: new[] { "ApiClientId", "Key" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IdempotencyRecord_CreatedAt",
-                table: "IdempotencyRecord",
+                name: "IX_IdempotencyRecords_CreatedAt",
+                table: "IdempotencyRecords",
                 column: "CreatedAt");
         }
 
@@ -63,10 +63,10 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "IdempotencyRecord");
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
-                name: "ReportCodeCounter");
+                name: "ReportCodeCounters");
         }
     }
 }
