@@ -39,6 +39,38 @@ public sealed class IntakeService(
         return all!.GetValueOrDefault(code.Trim());
     }
 
+    /// <summary>The active categories, in the admins' order, for the officers' form.</summary>
+    public async Task<IReadOnlyList<Category>> ActiveCategoriesAsync(CancellationToken ct = default)
+    {
+        await FindCategoryAsync("", ct);
+        var all = cache.Get<Dictionary<string, Category>>("intake-categories") ?? [];
+        return all.Values.OrderBy(c => c.SortOrder).ToList();
+    }
+
+    /// <summary>Where a report would go, for the form's preview: null unit = the coordinators.</summary>
+    public async Task<RoutingOutcome?> PreviewAsync(string? categoryCode, double? lat, double? lon, int? areaId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(categoryCode) || await FindCategoryAsync(categoryCode, ct) is not { } category)
+        {
+            return null;
+        }
+
+        if (lat is { } la && lon is { } lo)
+        {
+            return await router.RouteAsync(category, la, lo, ct);
+        }
+
+        var area = areaId is { } id ? (await areas.GetAsync(ct)).FirstOrDefault(a => a.Id == id) : null;
+        return area is null ? null : await router.RouteToAreaAsync(category, area, ct);
+    }
+
+    /// <summary>The name of a unit (for previews and confirmations).</summary>
+    public async Task<string?> UnitNameAsync(int unitId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The service_notice of a created request: where it went and its deadline.</summary>
     public async Task<string> NoticeAsync(string code, bool english, CancellationToken ct)
     {
