@@ -4,7 +4,9 @@ using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Photos;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -52,7 +54,7 @@ public static class Open311Endpoints
             .Produces<ErrorDto[]>(404, "application/json", "text/xml");
         v2.MapPost("/requests.{format}", PostRequest)
             .WithSummary("Create a service request (api_key required). Form-encoded as in the specification; multipart/form-data with up to 5 photo files (field media) as an extension. Header Idempotency-Key makes retries safe.")
-            .Accepts<ServiceRequestForm>("application/x-www-form-urlencoded", "multipart/form-data")
+            .AddOpenApiOperationTransformer(FormBody<ServiceRequestForm>("application/x-www-form-urlencoded", "multipart/form-data"))
             .Produces<CreatedRequestDto[]>(201, "application/json", "text/xml")
             .Produces<ErrorDto[]>(400, "application/json", "text/xml")
             .Produces<ErrorDto[]>(403, "application/json", "text/xml")
@@ -73,11 +75,26 @@ public static class Open311Endpoints
             .Produces<ErrorDto[]>(404, "application/json", "text/xml");
         v2.MapPost("/requests/{service_request_id}/rating.{format}", PostRating)
             .WithSummary("Extension: the citizen's rating of a resolved request (satisfied, acceptable, not_satisfied). Not satisfied reopens it.")
-            .Accepts<RatingForm>("application/x-www-form-urlencoded")
+            .AddOpenApiOperationTransformer(FormBody<RatingForm>("application/x-www-form-urlencoded"))
             .Produces<ServiceRequestDto[]>(200, "application/json", "text/xml")
             .Produces<ErrorDto[]>(409, "application/json", "text/xml");
         return app;
     }
+
+    /// <summary>
+    /// Documents a form body in OpenAPI without constraining routing by content type (Accepts metadata would make a
+    /// JSON post miss the endpoint instead of getting the specification's 400).
+    /// </summary>
+    private static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> FormBody<T>(params string[] contentTypes) =>
+        async (operation, context, ct) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = contentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = schema }),
+            };
+        };
 
     private static IResult Discovery(string format, HttpContext http, IOptions<IntakeOptions> options)
     {
