@@ -139,10 +139,10 @@ public class IntakeTests(BrowserFixture browser, PortalApp app)
         var token = "DT" + Guid.NewGuid().ToString("N")[..8];
         var page = await browser.NewPageAsync(app.BaseUrl);
         await page.SignInAsync("canbo.vithanh@haugiang.demo");
-        await page.GotoAsync("/");
-        await page.ClickAsync("[data-testid=nav-intake]");
-        await page.WaitForURLAsync(u => u.EndsWith("/intake/new", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=nav-intake]")).ToBeVisibleAsync();
+        await page.GotoAsync("/intake/new");
         await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=intake-submit]")).ToBeVisibleAsync();
 
         await Choose(page, "Lĩnh vực", "Rác thải, vệ sinh môi trường");
         await Field(page, "Nội dung phản ánh").FillAsync($"Người dân gọi điện: rác {token} ùn ứ ở đầu hẻm 5.");

@@ -39,6 +39,41 @@ public static class TestImages
         return data.ToArray();
     }
 
+    /// <summary>A photo-like JPEG (sky, road, objects, sensor grain) of about the size a phone sends: 2000 × 1500, ~1 MB.</summary>
+    public static byte[] StreetPhoto(int width = 2000, int height = 1500, int seed = 7)
+    {
+        var random = new Random(seed);
+        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            using var sky = new SKPaint { Shader = SKShader.CreateLinearGradient(new(0, 0), new(0, height * 0.55f), [new SKColor(90, 150, 220), new SKColor(225, 235, 245)], SKShaderTileMode.Clamp) };
+            canvas.DrawRect(0, 0, width, height * 0.55f, sky);
+            using var road = new SKPaint { Color = new SKColor(105, 100, 95) };
+            canvas.DrawRect(0, height * 0.55f, width, height * 0.45f, road);
+            using var paint = new SKPaint { IsAntialias = true };
+            for (var i = 0; i < 120; i++)
+            {
+                paint.Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+                canvas.DrawCircle(random.Next(width), (float)(height * (0.4 + (0.6 * random.NextDouble()))), 10 + random.Next(90), paint);
+            }
+        }
+
+        // Grain, as a real sensor has: it is what makes photos weigh what they weigh.
+        var pixels = bitmap.GetPixelSpan();
+        var bytes = pixels.ToArray();
+        for (var i = 0; i < bytes.Length; i += 4)
+        {
+            var n = random.Next(-16, 17);
+            bytes[i] = (byte)Math.Clamp(bytes[i] + n, 0, 255);
+            bytes[i + 1] = (byte)Math.Clamp(bytes[i + 1] + n, 0, 255);
+            bytes[i + 2] = (byte)Math.Clamp(bytes[i + 2] + n, 0, 255);
+        }
+
+        System.Runtime.InteropServices.Marshal.Copy(bytes, 0, bitmap.GetPixels(), bytes.Length);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 88);
+        return data.ToArray();
+    }
+
     public static byte[] Png(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);

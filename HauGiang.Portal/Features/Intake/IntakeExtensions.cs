@@ -17,6 +17,7 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<AreaDirectory>();
         builder.Services.AddSingleton<IAreaLocator, NearestCentreAreaLocator>();
         builder.Services.AddSingleton<IntakeRouter>();
+        builder.Services.AddSingleton<IntakeWriter>();
         builder.Services.AddSingleton<IntakeService>();
         builder.Services.AddSingleton<ApiClientService>();
         builder.Services.AddSingleton<IdempotencyService>();

@@ -20,6 +20,7 @@ public sealed class IntakeService(
     AreaDirectory areas,
     CalendarService calendars,
     PhotoService photos,
+    IntakeWriter writer,
     IMemoryCache cache,
     TimeProvider clock,
     ILogger<IntakeService> logger)
@@ -64,22 +65,24 @@ public sealed class IntakeService(
         return area is null ? null : await router.RouteToAreaAsync(category, area, ct);
     }
 
-    /// <summary>The name of a unit (for previews and confirmations).</summary>
-    public async Task<string?> UnitNameAsync(int unitId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-    }
 
     /// <summary>The service_notice of a created request: where it went and its deadline.</summary>
+    public static string Notice(string? unitName, DateTime dueAt, bool english) =>
+        IntakeText.Get("Open311.Notice", english, unitName ?? IntakeText.Get("Open311.Coordinators", english))
+        + " " + IntakeText.Get("Open311.NoticeDue", english, Localization.VietnamTime.FormatDateTime(dueAt));
+
+    /// <summary>The same notice for a stored request (an idempotent replay).</summary>
     public async Task<string> NoticeAsync(string code, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var r = await db.Reports.AsNoTracking().Where(x => x.Code == code)
-            .Select(x => new { Unit = x.Unit != null ? (english ? x.Unit.NameEn ?? x.Unit.Name : x.Unit.Name) : null, x.DueAt }).FirstAsync(ct);
-        return IntakeText.Get("Open311.Notice", english, r.Unit ?? IntakeText.Get("Open311.Coordinators", english))
-            + " " + IntakeText.Get("Open311.NoticeDue", english, Localization.VietnamTime.FormatDateTime(r.DueAt));
+        var r = await db.Reports.AsNoTracking().Where(x => x.Code == code).Select(x => new { x.UnitId, x.DueAt }).FirstAsync(ct);
+        return Notice(await router.UnitNameAsync(r.UnitId, english, ct), r.DueAt, english);
     }
+
+    public Task<string?> UnitNameEnAsync(int? unitId, CancellationToken ct) => router.UnitNameAsync(unitId, english: true, ct);
+
+    /// <summary>The name of a unit (for previews and confirmations).</summary>
+    public Task<string?> UnitNameAsync(int unitId, CancellationToken ct = default) => router.UnitNameAsync(unitId, english: false, ct);
 
     public async Task<IntakeResult> SubmitAsync(IntakeRequest request, CancellationToken ct)
     {
@@ -182,7 +185,10 @@ public sealed class IntakeService(
             }
 
             report.Photos.AddRange(stored);
-            await SaveAsync(report, request, ct);
+            var contact = request.Contact is { IsEmpty: false } c
+                ? new ReporterContact { Name = Clean(c.Name), Phone = Clean(c.Phone), Email = Clean(c.Email), DeviceId = Clean(c.DeviceId), AccountId = Clean(c.AccountId) }
+                : null;
+            await writer.WriteAsync(new IntakeWriter.Item(report, contact, request.IdempotencyRecordId));
         }
         catch
         {
@@ -190,99 +196,9 @@ public sealed class IntakeService(
             throw;
         }
 
-        string? unitName = null;
-        if (report.UnitId is { } unitId)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            unitName = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-        }
-
+        var unitName = await router.UnitNameAsync(report.UnitId, english: false, ct);
         logger.LogInformation("Received {Code} ({Category}) → unit {Unit} ({Reason})", report.Code, category.Code, report.UnitId, routing.Reason);
         return new(IntakeOutcome.Created, new ReceivedReport(report.Id, report.Code, report.UnitId, unitName, routing.Area?.Name, routing.Reason, report.ReceivedAt, report.DueAt));
-    }
-
-    private async Task SaveAsync(Report report, IntakeRequest request, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            try
-            {
-                var strategy = db.Database.CreateExecutionStrategy();
-                await strategy.ExecuteAsync(async () =>
-                {
-                    await using var tx = await db.Database.BeginTransactionAsync(ct);
-                    report.Code = await NextCodeAsync(db, report.ReceivedAt, ct);
-                    db.Reports.Add(report);
-                    await db.SaveChangesAsync(ct);
-                    if (request.Contact is { IsEmpty: false } c)
-                    {
-                        db.ReporterContacts.Add(new ReporterContact
-                        {
-                            ReportId = report.Id,
-                            Name = Clean(c.Name),
-                            Phone = Clean(c.Phone),
-                            Email = Clean(c.Email),
-                            DeviceId = Clean(c.DeviceId),
-                            AccountId = Clean(c.AccountId),
-                        });
-                        await db.SaveChangesAsync(ct);
-                    }
-
-                    if (request.IdempotencyRecordId is { } recordId)
-                    {
-                        var code = report.Code;
-                        var done = report.ReceivedAt;
-                        await db.Set<IdempotencyRecord>().Where(r => r.Id == recordId)
-                            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportCode, code).SetProperty(r => r.CompletedAt, done), ct);
-                    }
-
-                    await tx.CommitAsync(ct);
-                });
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < 3)
-            {
-                // Two first reports of a new year on SQL Server may both try to create the year's counter: retry.
-                logger.LogWarning(e, "Intake save failed (attempt {Attempt}); retrying", attempt);
-                report.Id = 0;
-                foreach (var p in report.Photos)
-                {
-                    p.Id = 0;
-                    p.ReportId = 0;
-                }
-
-                foreach (var ev in report.Events)
-                {
-                    ev.Id = 0;
-                    ev.ReportId = 0;
-                }
-            }
-        }
-    }
-
-    /// <summary>The next HG-yyyy-nnnnnn, inside the caller's transaction (the counter row's lock serializes intakes).</summary>
-    internal static async Task<string> NextCodeAsync(PortalDbContext db, DateTime receivedUtc, CancellationToken ct)
-    {
-        var year = WorkingCalendar.ToLocal(receivedUtc).Year;
-        var counters = db.Set<ReportCodeCounter>();
-        var updated = await counters.Where(c => c.Year == year).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct);
-        long number;
-        if (updated == 0)
-        {
-            // The year's first report through intake: continue after the highest code already issued (seed, imports).
-            var prefix = $"HG-{year}-";
-            var codes = await db.Reports.Where(r => r.Code.StartsWith(prefix)).Select(r => r.Code).ToListAsync(ct);
-            number = codes.Select(c => long.TryParse(c.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-            counters.Add(new ReportCodeCounter { Year = year, LastNumber = number });
-            await db.SaveChangesAsync(ct);
-        }
-        else
-        {
-            number = await counters.Where(c => c.Year == year).Select(c => c.LastNumber).SingleAsync(ct);
-        }
-
-        return Report.FormatCode(year, number);
     }
 
     private static string? ContactError(IntakeContact? c)

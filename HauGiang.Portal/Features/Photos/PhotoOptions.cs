@@ -17,8 +17,8 @@ public sealed class PhotoOptions
     /// <summary>Largest accepted side, in pixels.</summary>
     public int MaxSide { get; set; } = 12_000;
 
-    /// <summary>Stored photos are scaled down to fit this side (phones shoot 4000 px and more).</summary>
-    public int StoredMaxSide { get; set; } = 2560;
+    /// <summary>Stored photos are scaled down to fit this side (phones shoot 4000 px and more; 1600 px shows every detail an officer needs).</summary>
+    public int StoredMaxSide { get; set; } = 1600;
 
     public int ThumbnailSide { get; set; } = 320;
 

@@ -130,30 +130,42 @@ public sealed class PhotoProcessor(IOptions<PhotoOptions> options) : IDisposable
             return PhotoCheck.Refused("Photo.TooManyPixels", $"{info.Width} × {info.Height}");
         }
 
-        using var decoded = Decode(codec, o.StoredMaxSide);
+        var decoded = Decode(codec, o.StoredMaxSide);
         if (decoded is null)
         {
             return PhotoCheck.Refused("Photo.Corrupt");
         }
 
+        // Each step hands over its bitmap (or the same one when it has nothing to do); the last one is disposed.
         using var upright = Orient(decoded, codec.EncodedOrigin);
         using var stored = Fit(upright, o.StoredMaxSide);
-        using var thumb = Fit(upright, o.ThumbnailSide);
-        return new PhotoCheck(new PreparedPhoto(EncodeJpeg(stored, o.JpegQuality), EncodeJpeg(thumb, 75), stored.Width, stored.Height), null);
+        using var thumb = Fit(stored, o.ThumbnailSide);
+        var jpeg = EncodeJpeg(stored, o.JpegQuality);
+        var thumbnail = EncodeJpeg(thumb, 75);
+        return new PhotoCheck(new PreparedPhoto(jpeg, thumbnail, stored.Width, stored.Height), null);
     }
 
     private static SKBitmap? Decode(SKCodec codec, int targetSide)
     {
-        // JPEG decodes directly at 1/2, 1/4, 1/8: ask for the smallest scale that still covers the stored size.
+        // JPEG decodes directly at k/8 of its size (in the DCT, cheap and sharp): take the largest k/8 that fits, so
+        // a phone photo needs no separate resize. Other formats decode at full size and are scaled afterwards.
         var info = codec.Info;
-        var longest = Math.Max(info.Width, info.Height);
-        var size = longest > targetSide ? codec.GetScaledDimensions((float)targetSide / longest) : info.Size;
-        if (Math.Max(size.Width, size.Height) < Math.Min(targetSide, longest))
+        var size = info.Size;
+        if (Math.Max(info.Width, info.Height) > targetSide)
         {
-            size = info.Size;
+            for (var k = 7; k >= 1; k--)
+            {
+                var scaled = codec.GetScaledDimensions(k / 8f);
+                if (Math.Max(scaled.Width, scaled.Height) <= targetSide)
+                {
+                    size = scaled;
+                    break;
+                }
+            }
         }
 
-        var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        // The platform's native pixel order: no conversion in the resize and encode steps.
+        var target = new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
         var bitmap = new SKBitmap(target);
         var result = codec.GetPixels(target, bitmap.GetPixels());
         if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
@@ -168,10 +180,15 @@ public sealed class PhotoProcessor(IOptions<PhotoOptions> options) : IDisposable
     /// <summary>Applies the EXIF orientation to the pixels (the tag itself is dropped with the rest of the metadata).</summary>
     private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
     {
+        if (origin == SKEncodedOrigin.TopLeft && source.AlphaType == SKAlphaType.Opaque)
+        {
+            return source;
+        }
+
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var w = swap ? source.Height : source.Width;
         var h = swap ? source.Width : source.Height;
-        var result = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var result = new SKBitmap(new SKImageInfo(w, h, SKImageInfo.PlatformColorType, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(result);
         canvas.Clear(SKColors.White); // JPEG has no transparency: transparent PNG/WebP areas become white, not black
         switch (origin)
@@ -187,20 +204,40 @@ public sealed class PhotoProcessor(IOptions<PhotoOptions> options) : IDisposable
         }
 
         canvas.DrawBitmap(source, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
+        source.Dispose();
         return result;
     }
 
+    /// <summary>
+    /// Scales down to fit <paramref name="maxSide"/>: halving steps first (each a 2 × 2 average, cheap and without
+    /// aliasing), then one linear step. Returns a new bitmap, or a copy-free view when nothing needs doing.
+    /// </summary>
     private static SKBitmap Fit(SKBitmap source, int maxSide)
     {
-        var longest = Math.Max(source.Width, source.Height);
-        if (longest <= maxSide)
+        var current = source;
+        while (Math.Max(current.Width, current.Height) > maxSide)
         {
-            return source.Copy();
+            var longest = Math.Max(current.Width, current.Height);
+            var scale = longest >= 2 * maxSide ? 0.5 : (double)maxSide / longest;
+            var size = new SKSizeI(Math.Max(1, (int)Math.Round(current.Width * scale)), Math.Max(1, (int)Math.Round(current.Height * scale)));
+            var next = current.Resize(size, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)) ?? throw new InvalidOperationException("Resize failed.");
+            if (!ReferenceEquals(current, source))
+            {
+                current.Dispose();
+            }
+
+            current = next;
         }
 
-        var scale = (double)maxSide / longest;
-        var size = new SKSizeI(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)));
-        return source.Resize(size, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)) ?? throw new InvalidOperationException("Resize failed.");
+        // Nothing to do: hand back a bitmap sharing the pixels, so the caller may dispose both.
+        if (ReferenceEquals(current, source))
+        {
+            var view = new SKBitmap();
+            source.ExtractSubset(view, new SKRectI(0, 0, source.Width, source.Height));
+            return view;
+        }
+
+        return current;
     }
 
     private static byte[] EncodeJpeg(SKBitmap bitmap, int quality)

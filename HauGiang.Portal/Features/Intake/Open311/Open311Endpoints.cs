@@ -310,12 +310,15 @@ public static class Open311Endpoints
             return Error(400, result.ErrorKey!, result.Argument);
         }
 
-        return await CreatedAsync(result.Report!.Code, p("media_url"), f, english, intake, ct);
+        var unit = english ? await intake.UnitNameEnAsync(result.Report!.UnitId, ct) : result.Report!.UnitName;
+        return Created(result.Report.Code, IntakeService.Notice(unit, result.Report.DueAt, english), p("media_url"), f, english);
     }
 
-    private static async Task<Open311Result> CreatedAsync(string code, string? mediaUrl, Open311Format f, bool english, IntakeService intake, CancellationToken ct)
+    private static async Task<Open311Result> CreatedAsync(string code, string? mediaUrl, Open311Format f, bool english, IntakeService intake, CancellationToken ct) =>
+        Created(code, await intake.NoticeAsync(code, english, ct), mediaUrl, f, english);
+
+    private static Open311Result Created(string code, string notice, string? mediaUrl, Open311Format f, bool english)
     {
-        var notice = await intake.NoticeAsync(code, english, ct);
         if (!string.IsNullOrWhiteSpace(mediaUrl))
         {
             notice += " " + IntakeText.Get("Open311.MediaUrlNotFetched", english);
