@@ -4,6 +4,7 @@ using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Features.Admin;
 using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Reports;
@@ -23,6 +24,7 @@ builder.AddReports();
 builder.AddLive();
 builder.AddDashboard();
 builder.AddAdmin();
+builder.AddIntake();
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.MapCultureSwitch();
 app.MapLive();
 app.MapMapEndpoints();
 app.MapExportEndpoints();
+app.MapIntake();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
 
 await app.InitialiseDatabaseAsync();

@@ -40,6 +40,8 @@ public class PortalApp : WebApplicationFactory<Program>
             ["Demo:Seed"] = "true",
             ["Demo:Reports"] = reports.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo:Password"] = Password,
+            ["Demo:Feed:Enabled"] = "false",
+            ["Photos:Root"] = Path.Combine(_directory, "photos"),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace HauGiang.Portal.Features.Intake;
+
+/// <summary>An API client as a request sees it once its key is checked.</summary>
+public sealed record ApiClientIdentity(int Id, string Name, int RequestsPerMinute);
+
+/// <summary>A row of the API clients screen.</summary>
+public sealed record ApiClientRow(int Id, string Name, string? Contact, string KeyPrefix, int RequestsPerMinute, DateTime CreatedAt, DateTime? RevokedAt, int Reports);
+
+/// <summary>A client just created, with its key: the only moment the key exists outside the caller's hands.</summary>
+public sealed record NewApiClient(int Id, string Name, string Key);
+
+/// <summary>
+/// API clients (the citizen app, partners): keys are random, shown once, stored as SHA-256 only. Checking a key is
+/// cached for <see cref="CacheSeconds"/> s; a revocation clears this instance's cache at once (other instances
+/// follow within that time).
+/// </summary>
+public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
+{
+    public const int CacheSeconds = 30;
+    public const int MaxRequestsPerMinute = 100_000;
+    private const string KeyPrefixTag = "hg_";
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>The active client holding this key, or null (unknown or revoked).</summary>
+    public async Task<ApiClientIdentity?> AuthenticateAsync(string? key, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = Hash(key.Trim());
+        if (cache.TryGetValue(CacheKey(hash), out ApiClientIdentity? known))
+        {
+            return known;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var client = await db.ApiClients.AsNoTracking().Where(c => c.KeyHash == hash && c.RevokedAt == null)
+            .Select(c => new ApiClientIdentity(c.Id, c.Name, c.RequestsPerMinute)).FirstOrDefaultAsync(ct);
+        cache.Set(CacheKey(hash), client, TimeSpan.FromSeconds(CacheSeconds));
+        return client;
+    }
+
+    public async Task<IReadOnlyList<ApiClientRow>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiClients.AsNoTracking().OrderBy(c => c.RevokedAt != null).ThenBy(c => c.Name)
+            .Select(c => new ApiClientRow(c.Id, c.Name, c.Contact, c.KeyPrefix, c.RequestsPerMinute, c.CreatedAt, c.RevokedAt, db.Reports.Count(r => r.ApiClientId == c.Id)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Creates a client and returns its key (to show once). Null when the input is invalid.</summary>
+    public async Task<NewApiClient?> CreateAsync(PortalUser by, string name, string? contact, int requestsPerMinute, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        contact = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim();
+        if (name.Length is 0 or > 200 || contact is { Length: > 300 } || requestsPerMinute is < 1 or > MaxRequestsPerMinute)
+        {
+            return null;
+        }
+
+        // 32 random bytes, URL-safe: nothing to guess, nothing to escape in a header, a query or a form.
+        var key = KeyPrefixTag + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var client = new ApiClient { Name = name, Contact = contact, KeyHash = Hash(key), KeyPrefix = key[..11], RequestsPerMinute = requestsPerMinute, CreatedAt = now };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ApiClients.Add(client);
+        await db.SaveChangesAsync(ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            UserId = by.Id,
+            UserName = by.DisplayName,
+            Action = "apiclient.create",
+            EntityType = nameof(ApiClient),
+            EntityId = client.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            After = $"name={client.Name}; contact={client.Contact}; key={client.KeyPrefix}…; rpm={client.RequestsPerMinute}",
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new NewApiClient(client.Id, client.Name, key);
+    }
+
+    /// <summary>Revokes a client's key for good. False when it does not exist or was already revoked.</summary>
+    public async Task<bool> RevokeAsync(PortalUser by, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (client is null || client.RevokedAt is not null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        client.RevokedAt = now;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            UserId = by.Id,
+            UserName = by.DisplayName,
+            Action = "apiclient.revoke",
+            EntityType = nameof(ApiClient),
+            EntityId = client.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Before = $"name={client.Name}; key={client.KeyPrefix}…; active",
+            After = "revoked",
+        });
+        await db.SaveChangesAsync(ct);
+        cache.Remove(CacheKey(client.KeyHash));
+        return true;
+    }
+
+    private static string CacheKey(string hash) => "apikey:" + hash;
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

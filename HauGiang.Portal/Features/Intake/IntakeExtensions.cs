@@ -1,0 +1,64 @@
+using HauGiang.Portal.Features.Intake.Open311;
+using HauGiang.Portal.Features.Photos;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace HauGiang.Portal.Features.Intake;
+
+public static class IntakeExtensions
+{
+    /// <summary>Citizen intake: Open311, routing, photos, API clients, the officers' form and the demo feed.</summary>
+    public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
+    {
+        builder.AddPhotos();
+        builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
+        builder.Services.Configure<DemoFeedOptions>(builder.Configuration.GetSection(DemoFeedOptions.Section));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<AreaDirectory>();
+        // Polygons where admins imported boundaries, else the nearest centre (the admin feature's locator).
+        builder.Services.AddSingleton<IAreaLocator, BoundaryAreaLocator>();
+        builder.Services.AddSingleton<IntakeRouter>();
+        builder.Services.AddSingleton<IntakeWriter>();
+        builder.Services.AddSingleton<IntakeService>();
+        builder.Services.AddSingleton<ApiClientService>();
+        builder.Services.AddSingleton<IdempotencyService>();
+        builder.Services.AddSingleton<CitizenRatingService>();
+        builder.Services.AddSingleton<Open311Reads>();
+        builder.Services.AddHostedService<DemoFeed>();
+        builder.Services.AddHostedService<IdempotencyPurge>();
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, Open311RateLimitPolicy>(Open311RateLimitPolicy.Name);
+        });
+
+        builder.Services.AddOpenApi(Open311Endpoints.GroupName, o =>
+        {
+            o.ShouldInclude = d => d.GroupName == Open311Endpoints.GroupName;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "HauGiang.Portal — Open311 GeoReport v2",
+                    Version = "v2",
+                    Description = "Citizen field reports for the former Hậu Giang province (Cần Thơ city). Every path ends in .json or .xml. "
+                        + "POST needs an api_key (form field, query or X-Api-Key header). See docs/open311.md.",
+                };
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>The Open311 API (key lookup → rate limiter → endpoints), its OpenAPI document and the photo endpoints.</summary>
+    public static WebApplication MapIntake(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/open311"), branch => branch.UseMiddleware<ApiKeyMiddleware>());
+        app.UseRateLimiter();
+        app.MapOpen311();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapPhotos();
+        return app;
+    }
+}

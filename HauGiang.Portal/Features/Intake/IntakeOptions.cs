@@ -1,0 +1,38 @@
+namespace HauGiang.Portal.Features.Intake;
+
+/// <summary>Intake settings (<c>Intake</c> section).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    /// <summary>Open311 jurisdiction_id; requests naming another jurisdiction get a 404.</summary>
+    public string JurisdictionId { get; set; } = "haugiang.cantho.gov.vn";
+
+    /// <summary>A point farther than this from every ward/commune centre is outside the service area and refused.</summary>
+    public double ServiceRadiusKm { get; set; } = 30;
+
+    /// <summary>Nearest-centre location: beyond this distance a point is in no known area (it goes to the coordinators).</summary>
+    public double NearestCentreMaxKm { get; set; } = 15;
+
+    /// <summary>Requests per minute for Open311 calls without a valid api_key (public reads), per IP address.</summary>
+    public int AnonymousRequestsPerMinute { get; set; } = 120;
+
+    /// <summary>How long an Idempotency-Key is remembered.</summary>
+    public int IdempotencyHours { get; set; } = 24;
+
+    /// <summary>Contact shown in Open311 discovery.</summary>
+    public string Contact { get; set; } = "Ban điều phối phản ánh hiện trường — phananh@haugiang.demo";
+}
+
+/// <summary>The demo feed (<c>Demo:Feed</c>): off unless configured (appsettings.Development.json turns it on).</summary>
+public sealed class DemoFeedOptions
+{
+    public const string Section = "Demo:Feed";
+
+    public bool Enabled { get; set; }
+
+    public double IntervalSeconds { get; set; } = 8;
+
+    /// <summary>Share of demo reports that come with a (generated) photo.</summary>
+    public double PhotoShare { get; set; } = 0.3;
+}

@@ -1,0 +1,98 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace HauGiang.Portal.Features.Intake.Open311;
+
+/// <summary>
+/// Runs before the rate limiter on /open311: finds the API client from the key (header X-Api-Key, query or form
+/// field api_key) so that the limiter can partition by client. It decides nothing itself: each endpoint says
+/// whether a key is required (403) or optional.
+/// </summary>
+public sealed class ApiKeyMiddleware(RequestDelegate next)
+{
+    public const string ClientItem = "open311.client";
+    public const string KeyGivenItem = "open311.key-given";
+
+    /// <summary>Five photos of 10 MB and the fields: the POST body may exceed Kestrel's 30 MB default.</summary>
+    public const long MaxPostBytes = 52 * 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext http, ApiClientService clients)
+    {
+        string? key = http.Request.Headers["X-Api-Key"].FirstOrDefault() ?? http.Request.Query["api_key"].FirstOrDefault();
+        if (HttpMethods.IsPost(http.Request.Method))
+        {
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = MaxPostBytes;
+            }
+
+            if (key is null && http.Request.HasFormContentType)
+            {
+                try
+                {
+                    var form = await http.Request.ReadFormAsync(http.RequestAborted);
+                    key = form["api_key"].FirstOrDefault();
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+                {
+                    // A malformed or oversized body: the endpoint reads it again and answers 400.
+                }
+            }
+        }
+
+        http.Items[KeyGivenItem] = !string.IsNullOrWhiteSpace(key);
+        if (await clients.AuthenticateAsync(key, http.RequestAborted) is { } client)
+        {
+            http.Items[ClientItem] = client;
+        }
+
+        await next(http);
+    }
+
+    public static ApiClientIdentity? ClientOf(HttpContext http) => http.Items.TryGetValue(ClientItem, out var c) ? c as ApiClientIdentity : null;
+}
+
+/// <summary>
+/// The built-in rate limiter, one fixed one-minute window per API client at its own RequestsPerMinute; calls
+/// without a valid key share a per-IP window. Refusals are 429 with Retry-After, in the Open311 error format.
+/// </summary>
+public sealed class Open311RateLimitPolicy(IOptions<IntakeOptions> options) : IRateLimiterPolicy<string>
+{
+    public const string Name = "open311";
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
+    {
+        var http = context.HttpContext;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+        http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var format = Open311Endpoints.ParseFormat(http.GetRouteValue("format") as string) ?? Open311Format.Json;
+        var english = IntakeText.WantsEnglish(http);
+        await Open311Result.Error(StatusCodes.Status429TooManyRequests, IntakeText.Get("Open311.TooManyRequests", english, Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture)), format).ExecuteAsync(http);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        if (ApiKeyMiddleware.ClientOf(httpContext) is { } client)
+        {
+            // The limit is part of the partition key: a changed limit takes effect with the next window.
+            return RateLimitPartition.GetFixedWindowLimiter($"client:{client.Id}:{client.RequestsPerMinute}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = client.RequestsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        }
+
+        var ip = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter("ip:" + ip, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, options.Value.AnonymousRequestsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json.Serialization;
+
+namespace HauGiang.Portal.Features.Intake.Open311;
+
+// The GeoReport v2 documents, field names as in the specification. The same records are written as JSON and as
+// XML (Open311Result): in XML, lists become an element per item, named by [XmlItem].
+
+/// <summary>Names the XML element of each item of a list property.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class XmlItemAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+public sealed record DiscoveryDto(
+    [property: JsonPropertyName("changeset")] string Changeset,
+    [property: JsonPropertyName("contact")] string Contact,
+    [property: JsonPropertyName("key_service")] string KeyService,
+    [property: JsonPropertyName("endpoints"), XmlItem("endpoint")] IReadOnlyList<DiscoveryEndpointDto> Endpoints);
+
+public sealed record DiscoveryEndpointDto(
+    [property: JsonPropertyName("specification")] string Specification,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("changeset")] string Changeset,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("formats"), XmlItem("format")] IReadOnlyList<string> Formats);
+
+public sealed record ServiceDto(
+    [property: JsonPropertyName("service_code")] string ServiceCode,
+    [property: JsonPropertyName("service_name")] string ServiceName,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("metadata")] bool Metadata,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("keywords")] string Keywords,
+    [property: JsonPropertyName("group")] string Group);
+
+public sealed record ServiceDefinitionDto(
+    [property: JsonPropertyName("service_code")] string ServiceCode,
+    [property: JsonPropertyName("attributes"), XmlItem("attribute")] IReadOnlyList<ServiceAttributeDto> Attributes);
+
+public sealed record ServiceAttributeDto(
+    [property: JsonPropertyName("variable")] bool Variable,
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("datatype")] string Datatype,
+    [property: JsonPropertyName("required")] bool Required,
+    [property: JsonPropertyName("datatype_description")] string? DatatypeDescription,
+    [property: JsonPropertyName("order")] int Order,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("values"), XmlItem("value")] IReadOnlyList<ServiceAttributeValueDto> Values);
+
+public sealed record ServiceAttributeValueDto(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("name")] string Name);
+
+/// <summary>The answer to POST requests. account_id is never echoed: it is the reporter's, and stays confidential.</summary>
+public sealed record CreatedRequestDto(
+    [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
+    [property: JsonPropertyName("service_notice")] string? ServiceNotice,
+    [property: JsonPropertyName("account_id")] string? AccountId);
+
+/// <summary>
+/// A service request as anyone may read it. By construction it has no field for the reporter (no email, phone,
+/// name, device_id or account_id): the reads never load ReporterContacts at all.
+/// </summary>
+public sealed record ServiceRequestDto(
+    [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("status_notes")] string? StatusNotes,
+    [property: JsonPropertyName("service_name")] string ServiceName,
+    [property: JsonPropertyName("service_code")] string ServiceCode,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("agency_responsible")] string AgencyResponsible,
+    [property: JsonPropertyName("service_notice")] string? ServiceNotice,
+    [property: JsonPropertyName("requested_datetime")] string RequestedDatetime,
+    [property: JsonPropertyName("updated_datetime")] string UpdatedDatetime,
+    [property: JsonPropertyName("expected_datetime")] string ExpectedDatetime,
+    [property: JsonPropertyName("address")] string? Address,
+    [property: JsonPropertyName("address_id")] string? AddressId,
+    [property: JsonPropertyName("zipcode")] string? Zipcode,
+    [property: JsonPropertyName("lat")] double Lat,
+    [property: JsonPropertyName("long")] double Lon,
+    [property: JsonPropertyName("media_url")] string? MediaUrl,
+    [property: JsonPropertyName("detailed_status")] string DetailedStatus,
+    [property: JsonPropertyName("extension_pending")] bool ExtensionPending,
+    [property: JsonPropertyName("rating")] string? Rating);
+
+public sealed record TokenDto(
+    [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
+    [property: JsonPropertyName("token")] string Token);
+
+public sealed record ErrorDto(
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("description")] string Description);
+
+/// <summary>POST requests, as documented in OpenAPI (the handler reads the form itself, attribute[...] included).</summary>
+public sealed class ServiceRequestForm
+{
+    [JsonPropertyName("api_key")] public string ApiKey { get; set; } = "";
+
+    [JsonPropertyName("jurisdiction_id")] public string? JurisdictionId { get; set; }
+
+    [JsonPropertyName("service_code")] public string ServiceCode { get; set; } = "";
+
+    [JsonPropertyName("lat")] public double? Lat { get; set; }
+
+    [JsonPropertyName("long")] public double? Lon { get; set; }
+
+    [JsonPropertyName("address_string")] public string? AddressString { get; set; }
+
+    [JsonPropertyName("description")] public string Description { get; set; } = "";
+
+    [JsonPropertyName("email")] public string? Email { get; set; }
+
+    [JsonPropertyName("phone")] public string? Phone { get; set; }
+
+    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
+
+    [JsonPropertyName("last_name")] public string? LastName { get; set; }
+
+    [JsonPropertyName("device_id")] public string? DeviceId { get; set; }
+
+    [JsonPropertyName("account_id")] public string? AccountId { get; set; }
+
+    [JsonPropertyName("media_url")] public string? MediaUrl { get; set; }
+
+    /// <summary>Extension: up to 5 photo files (JPEG, PNG, WebP; 10 MB each) in a multipart/form-data request.</summary>
+    [JsonPropertyName("media")] public string? Media { get; set; }
+}
+
+/// <summary>Extension: the citizen's rating of a resolved request.</summary>
+public sealed class RatingForm
+{
+    [JsonPropertyName("api_key")] public string ApiKey { get; set; } = "";
+
+    /// <summary>satisfied, acceptable or not_satisfied (the last reopens the request).</summary>
+    [JsonPropertyName("rating")] public string Rating { get; set; } = "";
+
+    [JsonPropertyName("comment")] public string? Comment { get; set; }
+}

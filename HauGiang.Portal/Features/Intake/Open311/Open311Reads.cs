@@ -1,0 +1,136 @@
+using System.Globalization;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HauGiang.Portal.Features.Intake.Open311;
+
+/// <summary>The filters of GET requests (already validated).</summary>
+public sealed record RequestQuery(
+    IReadOnlyList<string> Ids,
+    IReadOnlyList<string> ServiceCodes,
+    DateTime FromUtc,
+    DateTime ToUtc,
+    bool? Open,
+    int PageSize,
+    (DateTime ReceivedAt, long Id)? After);
+
+/// <summary>A page of public requests and the cursor of the next page (null on the last page).</summary>
+public sealed record RequestPage(IReadOnlyList<ServiceRequestDto> Items, string? NextCursor);
+
+/// <summary>
+/// The public reads of Open311. They project reports to <see cref="ServiceRequestDto"/> and never touch
+/// ReporterContacts. Results that a unit made private keep their status but not their reply text.
+/// </summary>
+public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    private sealed record Row(
+        long Id, string Code, ReportState State, bool IsPublic, string Description, string CategoryCode, string CategoryVi, string CategoryEn,
+        string? UnitName, string? UnitNameEn, DateTime ReceivedAt, DateTime DueAt, DateTime? Updated, string? Address, double Lat, double Lon,
+        DateTime? ExtensionRequestedUntil, CitizenRating? Rating, string? PublicNote);
+
+    public async Task<RequestPage> ListAsync(RequestQuery q, bool english, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        IQueryable<Report> reports = db.Reports.AsNoTracking();
+        if (q.Ids.Count > 0)
+        {
+            // As the specification says: with service_request_id, every other filter is ignored.
+            reports = reports.Where(r => q.Ids.Contains(r.Code));
+        }
+        else
+        {
+            reports = reports.Where(r => r.ReceivedAt >= q.FromUtc && r.ReceivedAt <= q.ToUtc);
+            if (q.ServiceCodes.Count > 0)
+            {
+                reports = reports.Where(r => q.ServiceCodes.Contains(r.Category!.Code));
+            }
+
+            if (q.Open is { } open)
+            {
+                reports = open
+                    ? reports.Where(r => r.State == ReportState.New || r.State == ReportState.InProgress)
+                    : reports.Where(r => r.State != ReportState.New && r.State != ReportState.InProgress);
+            }
+
+            if (q.After is { } after)
+            {
+                reports = reports.Where(r => r.ReceivedAt < after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && r.Id < after.Id));
+            }
+        }
+
+        var rows = await Project(db, reports.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)).Take(q.PageSize + 1).ToListAsync(ct);
+        var next = rows.Count > q.PageSize && q.Ids.Count == 0
+            ? rows[q.PageSize - 1].ReceivedAt.Ticks.ToString(CultureInfo.InvariantCulture) + "_" + rows[q.PageSize - 1].Id.ToString(CultureInfo.InvariantCulture)
+            : null;
+        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
+    }
+
+    public async Task<ServiceRequestDto?> GetAsync(string code, bool english, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await Project(db, db.Reports.AsNoTracking().Where(r => r.Code == code)).FirstOrDefaultAsync(ct);
+        return row is null ? null : ToDto(row, english);
+    }
+
+    public static (DateTime, long)? ParseCursor(string? cursor)
+    {
+        var parts = cursor?.Split('_');
+        return parts is [var t, var i] && long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks is > 0 && ticks < DateTime.MaxValue.Ticks
+            && long.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? (new DateTime(ticks, DateTimeKind.Utc), id)
+            : null;
+    }
+
+    /// <summary>W3C date-time in Vietnam time, e.g. 2026-11-30T14:05:00+07:00.</summary>
+    public static string W3C(DateTime utc) =>
+        new DateTimeOffset(WorkingCalendar.ToLocal(utc), TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    public static string StateCode(ReportState s) => s switch
+    {
+        ReportState.New => "new",
+        ReportState.InProgress => "in_progress",
+        ReportState.Resolved => "resolved",
+        ReportState.Closed => "closed",
+        _ => "rejected",
+    };
+
+    private static IQueryable<Row> Project(PortalDbContext db, IQueryable<Report> reports) =>
+        reports.Select(r => new Row(
+            r.Id, r.Code, r.State, r.IsPublic, r.Description, r.Category!.Code, r.Category.NameVi, r.Category.NameEn,
+            r.Unit != null ? r.Unit.Name : null, r.Unit != null ? r.Unit.NameEn : null,
+            r.ReceivedAt, r.DueAt,
+            db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => (DateTime?)e.At),
+            r.Address, r.Latitude, r.Longitude, r.ExtensionRequestedUntil, r.Rating,
+            db.ReportEvents.Where(e => e.ReportId == r.Id && e.Visibility == EventVisibility.Public && e.Note != null
+                    && (e.Type == ReportEventType.Replied || e.Type == ReportEventType.ProgressUpdate || e.Type == ReportEventType.Rejected))
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault()));
+
+    private static ServiceRequestDto ToDto(Row r, bool english)
+    {
+        var open = r.State is ReportState.New or ReportState.InProgress;
+        var state = IntakeText.Get("Open311.State." + r.State, english);
+        var notes = r.PublicNote is not null && (r.IsPublic || open) ? state + ": " + r.PublicNote : state;
+        return new ServiceRequestDto(
+            r.Code,
+            open ? "open" : "closed",
+            notes,
+            english ? r.CategoryEn : r.CategoryVi,
+            r.CategoryCode,
+            r.Description,
+            (english ? r.UnitNameEn ?? r.UnitName : r.UnitName) ?? IntakeText.Get("Open311.Coordinators", english),
+            null,
+            W3C(r.ReceivedAt),
+            W3C(r.Updated ?? r.ReceivedAt),
+            W3C(r.DueAt),
+            r.Address,
+            null,
+            null,
+            r.Lat,
+            r.Lon,
+            null,
+            StateCode(r.State),
+            r.ExtensionRequestedUntil is not null,
+            r.Rating switch { CitizenRating.Satisfied => "satisfied", CitizenRating.Acceptable => "acceptable", CitizenRating.NotSatisfied => "not_satisfied", _ => null });
+    }
+}

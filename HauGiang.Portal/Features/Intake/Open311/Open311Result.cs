@@ -1,0 +1,134 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Xml;
+
+namespace HauGiang.Portal.Features.Intake.Open311;
+
+public enum Open311Format
+{
+    Json,
+    Xml,
+}
+
+/// <summary>
+/// Writes an Open311 document as JSON or XML. XML follows the specification's shapes: a root element, one element
+/// per list item, element names = the JSON field names.
+/// </summary>
+public sealed class Open311Result(object payload, Open311Format format, string root, string? item, int status = StatusCodes.Status200OK) : IResult
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public int StatusCode => status;
+
+    public object Payload => payload;
+
+    public static Open311Result List<T>(IEnumerable<T> items, Open311Format format, string root, string item, int status = StatusCodes.Status200OK) =>
+        new(items.ToList(), format, root, item, status);
+
+    public static Open311Result One(object value, Open311Format format, string root) => new(value, format, root, null);
+
+    public static Open311Result Error(int code, string description, Open311Format format) =>
+        new(new[] { new ErrorDto(code, description) }, format, "errors", "error", code);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var http = httpContext;
+        http.Response.StatusCode = status;
+        if (format == Open311Format.Json)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(http.Response.Body, payload, payload.GetType(), Json, http.RequestAborted);
+            return;
+        }
+
+        http.Response.ContentType = "text/xml; charset=utf-8";
+        await http.Response.WriteAsync(ToXml(payload, root, item), Encoding.UTF8, http.RequestAborted);
+    }
+
+    public static string ToXml(object payload, string root, string? item)
+    {
+        var sb = new StringBuilder();
+        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Indent = false, Encoding = Encoding.UTF8, OmitXmlDeclaration = false }))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement(root);
+            if (item is not null && payload is IEnumerable list)
+            {
+                foreach (var x in list)
+                {
+                    WriteObject(w, item, x);
+                }
+            }
+            else
+            {
+                WriteMembers(w, payload);
+            }
+
+            w.WriteEndElement();
+            w.WriteEndDocument();
+        }
+
+        // XmlWriter over a StringBuilder declares utf-16; the response is UTF-8.
+        return sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    private static void WriteObject(XmlWriter w, string name, object? value)
+    {
+        w.WriteStartElement(name);
+        if (value is string or bool or int or long or double or null)
+        {
+            w.WriteString(Scalar(value));
+        }
+        else
+        {
+            WriteMembers(w, value);
+        }
+
+        w.WriteEndElement();
+    }
+
+    private static void WriteMembers(XmlWriter w, object value)
+    {
+        foreach (var p in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name;
+            if (name is null)
+            {
+                continue;
+            }
+
+            var v = p.GetValue(value);
+            if (p.GetCustomAttribute<XmlItemAttribute>() is { } itemName && v is IEnumerable items and not string)
+            {
+                w.WriteStartElement(name);
+                foreach (var x in items)
+                {
+                    WriteObject(w, itemName.Name, x);
+                }
+
+                w.WriteEndElement();
+            }
+            else
+            {
+                WriteObject(w, name, v);
+            }
+        }
+    }
+
+    private static string Scalar(object? v) => v switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? "",
+    };
+}

@@ -1,0 +1,162 @@
+using System.Data;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HauGiang.Portal.Features.Photos;
+
+/// <summary>The stored photo, or a resource key saying why nothing was stored.</summary>
+public sealed record PhotoResult(ReportPhoto? Photo, string? ErrorKey, string? Argument = null)
+{
+    public bool Succeeded => Photo is not null;
+}
+
+/// <summary>A photo of a report as a page shows it: the ids serve through the authorized endpoints.</summary>
+public sealed record PhotoItem(long Id, PhotoKind Kind, int Width, int Height, DateTime UploadedAt)
+{
+    public string Url => $"/photos/{Id}";
+
+    public string ThumbnailUrl => $"/photos/{Id}/thumb";
+}
+
+/// <summary>
+/// Photos of reports: citizens' at intake, officers' result photos with a reply. Checks and re-encodes every upload
+/// (<see cref="PhotoProcessor"/>), writes the bytes through <see cref="IFileStore"/> and the row in the database,
+/// and serves them only to users whose scope includes the report.
+/// </summary>
+public sealed class PhotoService(IDbContextFactory<PortalDbContext> dbFactory, IFileStore store, PhotoProcessor processor, TimeProvider clock, ILogger<PhotoService> logger)
+{
+    public int MaxPerReport => processor.Options.MaxPerReport;
+
+    public long MaxBytes => processor.Options.MaxBytes;
+
+    /// <summary>Checks and re-encodes an upload without storing anything.</summary>
+    public Task<PhotoCheck> PrepareAsync(Stream content, CancellationToken ct) => processor.PrepareAsync(content, ct);
+
+    /// <summary>Checks, re-encodes and stores one photo of an existing report (at most <see cref="MaxPerReport"/> per report).</summary>
+    public async Task<PhotoResult> StoreAsync(long reportId, PhotoKind kind, Stream content, string? fileName, CancellationToken ct)
+    {
+        var check = await processor.PrepareAsync(content, ct);
+        if (check.Photo is not { } prepared)
+        {
+            logger.LogInformation("Photo {FileName} for report {ReportId} refused: {Reason}", fileName, reportId, check.ErrorKey);
+            return new(null, check.ErrorKey, check.Argument);
+        }
+
+        var photo = await WriteFilesAsync(prepared, kind, ct);
+        photo.ReportId = reportId;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var strategy = db.Database.CreateExecutionStrategy();
+            var outcome = await strategy.ExecuteAsync(async () =>
+            {
+                // Count and insert in one serializable transaction, so two uploads at once cannot make a sixth photo.
+                await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+                if (!await db.Reports.AnyAsync(r => r.Id == reportId, ct))
+                {
+                    return "Photo.ReportNotFound";
+                }
+
+                if (await db.ReportPhotos.CountAsync(p => p.ReportId == reportId && p.Kind == kind, ct) >= MaxPerReport)
+                {
+                    return "Photo.TooMany";
+                }
+
+                db.ReportPhotos.Add(photo);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return null;
+            });
+            if (outcome is not null)
+            {
+                await DeleteFilesAsync([photo], ct);
+                return new(null, outcome, MaxPerReport.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return new(photo, null);
+        }
+        catch
+        {
+            await DeleteFilesAsync([photo], ct);
+            throw;
+        }
+    }
+
+    /// <summary>Writes a prepared photo's files and returns the row to insert (its ReportId still to set).</summary>
+    public async Task<ReportPhoto> WriteFilesAsync(PreparedPhoto prepared, PhotoKind kind, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stem = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
+        var photo = new ReportPhoto
+        {
+            Kind = kind,
+            StorageKey = stem + ".jpg",
+            ThumbnailKey = stem + "_thumb.jpg",
+            ContentType = "image/jpeg",
+            Width = prepared.Width,
+            Height = prepared.Height,
+            UploadedAt = now,
+        };
+        await store.SaveAsync(photo.StorageKey, prepared.Jpeg, ct);
+        await store.SaveAsync(photo.ThumbnailKey, prepared.Thumbnail, ct);
+        return photo;
+    }
+
+    /// <summary>Removes the files of photos whose rows were never committed.</summary>
+    public async Task DeleteFilesAsync(IEnumerable<ReportPhoto> photos, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        await DeleteQuietlyAsync(photos);
+    }
+
+    private async Task DeleteQuietlyAsync(IEnumerable<ReportPhoto> photos)
+    {
+        foreach (var p in photos)
+        {
+            try
+            {
+                await store.DeleteAsync(p.StorageKey, CancellationToken.None);
+                if (p.ThumbnailKey is { } thumb)
+                {
+                    await store.DeleteAsync(thumb, CancellationToken.None);
+                }
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Could not delete orphan photo file {Key}", p.StorageKey);
+            }
+        }
+    }
+
+    /// <summary>The photos of a report, if the report is in the user's scope (else none).</summary>
+    public async Task<IReadOnlyList<PhotoItem>> ListAsync(PortalUser user, long reportId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await ReportScope.Apply(db.Reports.AsNoTracking(), user).AnyAsync(r => r.Id == reportId, ct))
+        {
+            return [];
+        }
+
+        return await db.ReportPhotos.AsNoTracking().Where(p => p.ReportId == reportId).OrderBy(p => p.Kind).ThenBy(p => p.Id)
+            .Select(p => new PhotoItem(p.Id, p.Kind, p.Width, p.Height, p.UploadedAt)).ToListAsync(ct);
+    }
+
+    /// <summary>The bytes of a photo (or its thumbnail) when its report is in the user's scope; null otherwise.</summary>
+    public async Task<Stream?> OpenAsync(PortalUser user, long photoId, bool thumbnail, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var photo = await db.ReportPhotos.AsNoTracking()
+            .Where(p => p.Id == photoId && ReportScope.Apply(db.Reports, user).Any(r => r.Id == p.ReportId))
+            .Select(p => new { p.StorageKey, p.ThumbnailKey })
+            .FirstOrDefaultAsync(ct);
+        if (photo is null)
+        {
+            return null;
+        }
+
+        return await store.OpenReadAsync(thumbnail ? photo.ThumbnailKey ?? photo.StorageKey : photo.StorageKey, ct);
+    }
+}
