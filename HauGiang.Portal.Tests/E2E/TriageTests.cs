@@ -33,8 +33,14 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
         await ActAsync(page, ReportAction.AddNote, dialog => dialog.Locator("textarea").FillAsync("Đã liên hệ tổ dân phố, chiều nay kiểm tra."));
         await Assertions.Expect(page.Locator("[data-testid=timeline-item][data-type=Note] [data-testid=internal]")).ToBeVisibleAsync();
 
-        await ActAsync(page, ReportAction.Reply, dialog => dialog.Locator("textarea").FillAsync("Tổ vệ sinh đã thu gom toàn bộ rác, khu vực đã sạch."));
+        await ActAsync(page, ReportAction.Reply, async dialog =>
+        {
+            await dialog.Locator("textarea").FillAsync("Tổ vệ sinh đã thu gom toàn bộ rác, khu vực đã sạch.");
+            await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "ket-qua.jpg", MimeType = "image/jpeg", Buffer = HauGiang.Portal.Tests.Features.Photos.TestImages.Jpeg(800, 600) });
+            await Assertions.Expect(dialog.Locator("[data-testid=reply-photo-name]")).ToHaveTextAsync("ket-qua.jpg");
+        });
         await Assertions.Expect(page.Locator("[data-testid=report-state]")).ToContainTextAsync("Đã xử lý");
+        await Assertions.Expect(page.Locator("[data-testid=report-photo][data-kind=Result]")).ToHaveCountAsync(1);
 
         var types = await page.Locator("[data-testid=timeline-item]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.type)");
         Assert.Equal(["Received", "Accepted", "Assigned", "Note", "Replied"], types);
