@@ -251,6 +251,22 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
     }
 
     [Fact]
+    public async Task A_malformed_multipart_body_is_a_400_not_a_server_error()
+    {
+        var (_, key) = await app.CreateApiClientAsync();
+        using var http = app.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/requests.json")
+        {
+            Content = new StringContent("--b\r\nContent-Disposition: form-data; name=\"service_code\"\r\n\r\nrac-thai\r\n--b-- not closed", System.Text.Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zzz");
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(400, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public async Task A_revoked_key_is_refused_at_once()
     {
         var (id, key) = await app.CreateApiClientAsync();
