@@ -251,6 +251,40 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
     }
 
     [Fact]
+    public async Task Markup_in_a_description_is_escaped_in_xml_and_json_and_comes_back_as_typed()
+    {
+        var (_, key) = await app.CreateApiClientAsync();
+        using var http = app.Http();
+        var text = "Cống <b>vỡ</b> & \"nước\" tràn — ]]> <script>alert(1)</script> " + Guid.NewGuid().ToString("N")[..6];
+        using var post = await http.PostAsync($"{Base}/requests.xml", new FormUrlEncodedContent(IntakeTestExtensions.RequestFields(key, description: text)));
+        var code = XDocument.Parse(await post.Content.ReadAsStringAsync()).Root!.Element("request")!.Element("service_request_id")!.Value;
+
+        var xml = await GetAsync(http, $"{Base}/requests/{code}.xml", "xml");
+        Assert.DoesNotContain("<script>", xml, StringComparison.Ordinal);
+        Assert.Equal(text, XDocument.Parse(xml).Root!.Element("request")!.Element("description")!.Value);
+        var json = await GetAsync(http, $"{Base}/requests/{code}.json", "json");
+        Assert.DoesNotContain("<script>", json, StringComparison.Ordinal);
+        Assert.Contains("tràn", json, StringComparison.Ordinal); // Vietnamese is not escaped
+        Assert.Equal(text, JsonDocument.Parse(json).RootElement[0].GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task A_malformed_multipart_body_is_a_400_not_a_server_error()
+    {
+        var (_, key) = await app.CreateApiClientAsync();
+        using var http = app.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/requests.json")
+        {
+            Content = new StringContent("--b\r\nContent-Disposition: form-data; name=\"service_code\"\r\n\r\nrac-thai\r\n--b-- not closed", System.Text.Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zzz");
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(400, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public async Task A_revoked_key_is_refused_at_once()
     {
         var (id, key) = await app.CreateApiClientAsync();

@@ -482,8 +482,10 @@ public static class Open311Endpoints
             return UnknownFormat(http);
         }
 
+        // The form only if it has already been read (asynchronously, by the key lookup): never a synchronous read here.
+        var form = http.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form;
         var jurisdiction = http.Request.Query["jurisdiction_id"].FirstOrDefault()
-            ?? (http.Request.HasFormContentType && http.Request.Form.TryGetValue("jurisdiction_id", out var j) ? j.FirstOrDefault() : null);
+            ?? (form is not null && form.TryGetValue("jurisdiction_id", out var j) ? j.FirstOrDefault() : null);
         if (!string.IsNullOrWhiteSpace(jurisdiction) && !string.Equals(jurisdiction.Trim(), options.Value.JurisdictionId, StringComparison.OrdinalIgnoreCase))
         {
             return Open311Result.Error(404, IntakeText.Get("Open311.JurisdictionNotFound", IntakeText.WantsEnglish(http), jurisdiction), f);

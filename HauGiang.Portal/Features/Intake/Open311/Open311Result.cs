@@ -22,7 +22,8 @@ public sealed class Open311Result(object payload, Open311Format format, string r
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Vietnamese stays readable; HTML-sensitive characters (< > & quotes) are still escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
@@ -42,6 +43,7 @@ public sealed class Open311Result(object payload, Open311Format format, string r
     {
         var http = httpContext;
         http.Response.StatusCode = status;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         if (format == Open311Format.Json)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
