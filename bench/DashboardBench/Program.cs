@@ -1,0 +1,143 @@
+// Dashboard and export benchmark: N generated reports in a SQLite file (the queue benchmark's loader), then the server
+// time of the real DashboardService and the real export endpoints. See docs/performance.md; run with
+// bench/dashboard-bench.sh.
+using System.Diagnostics;
+using System.Globalization;
+using DashboardBench;
+using HauGiang.Portal.Components.Account;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Reports;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using QueueBench;
+
+DashboardOptions options;
+try
+{
+    options = DashboardOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+var ct = cancel.Token;
+
+// 1. Reuse the file when it already holds a finished load of the same size (and moment); otherwise start from nothing.
+var existing = await BenchDatabase.InspectAsync(options.Database);
+var reuse = !options.Fresh && existing is { GeneratedAt: not null } && existing.Reports == options.Reports
+    && (options.Now is null || BenchDatabase.ToUserVersion(options.Now.Value) == BenchDatabase.ToUserVersion(existing.GeneratedAt.Value));
+if (!reuse)
+{
+    BenchDatabase.Delete(options.Database);
+}
+
+var generateFor = options.Now ?? DateTime.UtcNow;
+var now = reuse ? existing!.GeneratedAt!.Value : DateTime.SpecifyKind(new DateTime(generateFor.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+
+// 2. The app's own services over that file, at the moment the data was generated for.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = [],
+    EnvironmentName = Environments.Production,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Provider"] = "Sqlite",
+    ["ConnectionStrings:Portal"] = new SqliteConnectionStringBuilder { DataSource = options.Database }.ToString(),
+    ["Demo:Seed"] = "false",
+    ["Admin:Email"] = "",
+    ["Admin:Password"] = "",
+    ["Logging:LogLevel:Default"] = "Warning",
+});
+builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
+builder.AddPortalData();
+builder.AddPortalIdentity();
+builder.AddReports();
+builder.AddDashboard();
+await using var app = builder.Build();
+
+Console.WriteLine($"Dashboard and export benchmark · {options.Reports:N0} reports · {options.Database}");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB():0.0} GiB RAM, {Machine.Os()}, .NET {Environment.Version}, SQLite {Machine.SqliteVersion()}");
+Console.WriteLine($"clock (data generated at): {now:yyyy-MM-dd HH:mm} UTC");
+
+var load = Stopwatch.StartNew();
+await app.InitialiseDatabaseAsync();
+if (reuse)
+{
+    Console.WriteLine($"reusing the existing database ({existing!.Reports:N0} reports, {existing.Bytes / 1048576.0:N0} MiB); --fresh to reload");
+}
+else
+{
+    Console.WriteLine("loading…");
+    await new ReportLoader(app.Services, options.ForLoader(), now).LoadAsync(ct);
+    Console.WriteLine($"loaded in {load.Elapsed.TotalSeconds:0.0} s (migrations included); file {BenchDatabase.Size(options.Database) / 1048576.0:N0} MiB");
+}
+
+await PrintProfileAsync(app.Services, ct);
+if (options.LoadOnly)
+{
+    return 0;
+}
+
+var users = await BenchUsers.FindAsync(app.Services, ct);
+var output = new StringWriter(CultureInfo.InvariantCulture);
+var failed = 0;
+
+// 3. The dashboard, in this process (as in the app: a singleton service over a context factory).
+if (options.Dashboard)
+{
+    var scenarios = await DashboardScenarios.BuildAsync(app.Services, users, options, ct);
+    var timing = new BenchOptions { Warmup = options.Warmup, Iterations = options.Iterations };
+    Console.WriteLine($"\ndashboard: {scenarios.Count} scenarios, {options.Warmup} warm-up + {options.Iterations} timed runs each; load average {Machine.LoadAverage()}…");
+    var results = new List<Measurement>();
+    foreach (var s in scenarios)
+    {
+        var m = await QueueScenarios.MeasureAsync(s, timing, ct);
+        results.Add(m);
+        Console.WriteLine($"  {s.Name,-58} p50 {m.P50,7:0.0}  p95 {m.P95,7:0.0} ms  (cpu {m.CpuP50,7:0.0} / {m.CpuP95,7:0.0})  {(m.Passed ? "pass" : "FAIL")}   ({m.Last})");
+    }
+
+    failed += results.Count(r => !r.Passed);
+    output.WriteLine($"Dashboard load (DashboardService.GetAsync), load average at the end {Machine.LoadAverage()}:\n");
+    output.Write(QueueScenarios.Table(results));
+}
+
+// 4. The exports, through HTTP against the app started as its own process (its memory is then its own).
+if (options.Export)
+{
+    Console.WriteLine($"\nexport: load average {Machine.LoadAverage()}…");
+    var results = await ExportBench.RunAsync(app.Services, users, options, now, ct);
+    failed += results.Count(r => !r.Passed);
+    output.WriteLine($"\nExport (GET /api/export/reports.csv|xlsx, coordinator), load average at the end {Machine.LoadAverage()}:\n");
+    output.Write(ExportBench.Table(results));
+}
+
+Console.WriteLine();
+Console.Write(output);
+Console.WriteLine(failed == 0 ? "\nevery scenario within target." : $"\n{failed} scenario(s) missed the target.");
+if (options.Output is { } file)
+{
+    await File.WriteAllTextAsync(file, output.ToString(), ct);
+}
+
+return failed == 0 ? 0 : 1;
+
+static async Task PrintProfileAsync(IServiceProvider services, CancellationToken ct)
+{
+    var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+    await using var db = await factory.CreateDbContextAsync(ct);
+    var byState = await db.Reports.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).OrderBy(g => g.Key).ToListAsync(ct);
+    Console.WriteLine($"data: {byState.Sum(s => s.Count):N0} reports; " + string.Join(", ", byState.Select(s => $"{s.Key} {s.Count:N0}")));
+}
