@@ -20,6 +20,16 @@ public sealed class Report
 
     public string? Address { get; set; }
 
+    /// <summary>
+    /// Code, description and address folded for search (<see cref="Domain.SearchText"/>). Always derived: EF Core reads it
+    /// on every save, so it can never disagree with the text; the setter exists only for materialisation.
+    /// </summary>
+    public string SearchText
+    {
+        get => Domain.SearchText.Of(Code, Description, Address);
+        private set { }
+    }
+
     /// <summary>The ward/commune the point falls in; null when outside every known area.</summary>
     public int? AreaId { get; set; }
 

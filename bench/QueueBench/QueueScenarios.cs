@@ -78,6 +78,7 @@ internal static class QueueScenarios
             scenarios.Add(Page(queue, user, $"{who} · filter · 30-day range · All", range));
             scenarios.Add(Page(queue, user, $"{who} · filter · category + area + range · Done", range with { Tab = QueueTab.Done, CategoryId = rubbish, AreaId = viThanh }));
             scenarios.Add(Page(queue, user, $"{who} · filter · text \"vỉa hè\" · All", new QueueFilter { Tab = QueueTab.All, Text = "vỉa hè" }));
+            scenarios.Add(Page(queue, user, $"{who} · filter · text \"via he\" (no accents) · Open", new QueueFilter { Tab = QueueTab.Open, Text = "via he" }));
             scenarios.Add(Page(queue, user, $"{who} · filter · text = a code · All", new QueueFilter { Tab = QueueTab.All, Text = code }));
             scenarios.Add(Page(queue, user, $"{who} · filter · text, no match · All", new QueueFilter { Tab = QueueTab.All, Text = "không có chữ này" }));
             scenarios.Add(Counts(queue, user, $"{who} · counts", new QueueFilter()));
@@ -85,6 +86,8 @@ internal static class QueueScenarios
             scenarios.Add(Counts(queue, user, $"{who} · counts · area", new QueueFilter { AreaId = viThanh }));
             scenarios.Add(Counts(queue, user, $"{who} · counts · 30-day range", range));
             scenarios.Add(Counts(queue, user, $"{who} · counts · text = a code", new QueueFilter { Text = code }));
+            scenarios.Add(Counts(queue, user, $"{who} · counts · text \"vỉa hè\"", new QueueFilter { Text = "vỉa hè" }));
+            scenarios.Add(Counts(queue, user, $"{who} · counts · text, no match", new QueueFilter { Text = "không có chữ này" }));
         }
 
         return options.Filter is { Length: > 0 } f ? [.. scenarios.Where(s => s.Name.Contains(f, StringComparison.OrdinalIgnoreCase))] : scenarios;

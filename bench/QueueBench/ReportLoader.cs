@@ -179,16 +179,16 @@ internal sealed class ReportLoader(IServiceProvider services, BenchOptions optio
         insert.CommandText = """
             INSERT INTO "Reports" ("Id", "Code", "Description", "CategoryId", "Latitude", "Longitude", "Address", "AreaId", "UnitId",
                 "AssignedOfficerId", "State", "Priority", "Source", "ReceivedAt", "DueAt", "FirstActionAt", "ResolvedAt", "ClosedAt",
-                "IsPublic", "DuplicateOfId", "RejectReason", "ExtensionRequestedUntil", "Rating", "ApiClientId", "Version")
+                "IsPublic", "DuplicateOfId", "RejectReason", "ExtensionRequestedUntil", "Rating", "ApiClientId", "Version", "SearchText")
             VALUES ($id, $code, $description, $category, $lat, $lon, $address, $area, $unit,
                 $officer, $state, $priority, $source, $received, $due, $firstAction, $resolved, $closed,
-                $public, $duplicateOf, $rejectReason, $extension, $rating, $apiClient, $version)
+                $public, $duplicateOf, $rejectReason, $extension, $rating, $apiClient, $version, $search)
             """;
         var p = new Dictionary<string, SqliteParameter>(StringComparer.Ordinal);
         foreach (var name in new[]
         {
             "id", "code", "description", "category", "lat", "lon", "address", "area", "unit", "officer", "state", "priority", "source",
-            "received", "due", "firstAction", "resolved", "closed", "public", "duplicateOf", "rejectReason", "extension", "rating", "apiClient", "version",
+            "received", "due", "firstAction", "resolved", "closed", "public", "duplicateOf", "rejectReason", "extension", "rating", "apiClient", "version", "search",
         })
         {
             // No SqliteType: each value binds as its own type (DateTime as EF Core's "yyyy-MM-dd HH:mm:ss.FFFFFFF" text).
@@ -286,12 +286,16 @@ internal sealed class ReportLoader(IServiceProvider services, BenchOptions optio
             var seq = sequence[year] = sequence.GetValueOrDefault(year) + 1;
 
             p["id"].Value = id;
-            p["code"].Value = string.Create(CultureInfo.InvariantCulture, $"HG-{year}-{seq:0000000}");
-            p["description"].Value = Describe(category.Code, street);
+            var code = string.Create(CultureInfo.InvariantCulture, $"HG-{year}-{seq:0000000}");
+            var description = Describe(category.Code, street);
+            var address = _random.NextDouble() < 0.92 ? street + ", " + (area?.Name ?? "Cần Thơ") : null;
+            p["code"].Value = code;
+            p["description"].Value = description;
             p["category"].Value = category.Id;
             p["lat"].Value = lat;
             p["lon"].Value = lon;
-            p["address"].Value = _random.NextDouble() < 0.92 ? street + ", " + (area?.Name ?? "Cần Thơ") : DBNull.Value;
+            p["address"].Value = (object?)address ?? DBNull.Value;
+            p["search"].Value = SearchText.Of(code, description, address); // the app computes it on save; raw SQL must too
             p["area"].Value = (object?)area?.Id ?? DBNull.Value;
             p["unit"].Value = (object?)unitId ?? DBNull.Value;
             p["officer"].Value = (object?)officer ?? DBNull.Value;

@@ -12,6 +12,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(r => r.Code).IsUnique();
         b.Property(r => r.Description).HasMaxLength(4000).IsRequired();
         b.Property(r => r.Address).HasMaxLength(500);
+        b.Property(r => r.SearchText).HasMaxLength(4600).IsRequired();
         b.Property(r => r.AssignedOfficerId).HasMaxLength(450);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne(r => r.Category).WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
@@ -25,11 +26,25 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Ignore(r => r.IsOpen);
         b.Ignore(r => r.ExtensionPending);
 
-        // The queue's keyset paging: scope (unit) + state, ordered by deadline then id.
-        b.HasIndex(r => new { r.UnitId, r.State, r.DueAt, r.Id });
+        // The queue's keyset paging: scope (unit) + state, ordered by deadline then id. Category and area ride along
+        // so that a unit's tab counts under those filters come from the index alone.
+        b.HasIndex(r => new { r.UnitId, r.State, r.DueAt, r.Id, r.CategoryId, r.AreaId });
         b.HasIndex(r => new { r.State, r.DueAt, r.Id });
+
+        // The "All" tab (any state) in deadline order: a unit's and the province's.
+        b.HasIndex(r => new { r.UnitId, r.DueAt, r.Id });
+        b.HasIndex(r => new { r.DueAt, r.Id });
+
+        // Province-wide filters by category or area, in deadline order, with the state for the tabs and the counts
+        // (these are also the foreign keys' indexes).
+        b.HasIndex(r => new { r.CategoryId, r.DueAt, r.Id, r.State });
+        b.HasIndex(r => new { r.AreaId, r.DueAt, r.Id, r.State });
         b.HasIndex(r => new { r.UnitId, r.ReceivedAt });
         b.HasIndex(r => r.ReceivedAt);
+
+        // The same filters sorted by receipt (newest first).
+        b.HasIndex(r => new { r.CategoryId, r.ReceivedAt });
+        b.HasIndex(r => new { r.AreaId, r.ReceivedAt });
         b.HasIndex(r => r.AssignedOfficerId);
         b.HasIndex(r => new { r.Latitude, r.Longitude });
     }

@@ -24,6 +24,7 @@ internal sealed class DatabaseInitializer(
         }
 
         await db.Database.MigrateAsync(ct);
+        await FillSearchTextAsync(ct);
 
         foreach (var role in Roles.All)
         {
@@ -50,6 +51,32 @@ internal sealed class DatabaseInitializer(
         }
 
         await EnsureBootstrapAdminAsync();
+    }
+
+    /// <summary>
+    /// Reports stored before the search column existed get their folded text (a .NET function, so not in the
+    /// migration's SQL). Nothing to do on every later start.
+    /// </summary>
+    private async Task FillSearchTextAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var batch = await db.Reports.Where(r => EF.Property<string>(r, nameof(Report.SearchText)) == "").OrderBy(r => r.Id).Take(1000).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var report in batch)
+            {
+                // The property is computed; tell EF Core to write it although the loaded value "changed" by itself.
+                db.Entry(report).Property(r => r.SearchText).IsModified = true;
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Search text filled for {Count} reports", batch.Count);
+        }
     }
 
     private async Task SeedReferenceDataAsync(CancellationToken ct)

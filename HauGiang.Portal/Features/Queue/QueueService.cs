@@ -23,7 +23,8 @@ public sealed class QueueService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, dueSoonLimit) = await MomentsAsync(ct);
-        var query = ByTab(Filtered(db, user, filter), filter.Tab, now, dueSoonLimit);
+        var text = await TextMatch.FindAsync(db, filter.Text, ct);
+        var query = ByTab(Filtered(db, user, filter, text), filter.Tab, now, dueSoonLimit);
 
         if (filter.Sort == QueueSort.Received)
         {
@@ -36,6 +37,14 @@ public sealed class QueueService(
         }
         else
         {
+            if (filter.From is { } from)
+            {
+                // A deadline never comes before receipt, so the period bounds the deadline too: the deadline-ordered
+                // indexes then start at the period instead of reading through every older report first.
+                var fromUtc = WorkingCalendar.FromLocal(from.ToDateTime(TimeOnly.MinValue));
+                query = query.Where(r => r.DueAt >= fromUtc);
+            }
+
             if (after is not null)
             {
                 query = query.Where(r => r.DueAt > after.Key || (r.DueAt == after.Key && r.Id > after.Id));
@@ -84,7 +93,8 @@ public sealed class QueueService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, dueSoonLimit) = await MomentsAsync(ct);
-        var query = ByTab(Filtered(db, user, filter), filter.Tab, now, dueSoonLimit);
+        var text = await TextMatch.FindAsync(db, filter.Text, ct);
+        var query = ByTab(Filtered(db, user, filter, text), filter.Tab, now, dueSoonLimit);
         if (onlyId is { } id)
         {
             query = query.Where(r => r.Id == id);
@@ -167,11 +177,30 @@ public sealed class QueueService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, dueSoonLimit) = await MomentsAsync(ct);
-        var query = Filtered(db, user, filter);
-        var byState = await query.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        int Count(params ReportState[] states) => byState.Where(s => states.Contains(s.Key)).Sum(s => s.Count);
+        // Counting reads every match anyway, so a text filter always goes through the full-text index here.
+        var text = (await TextMatch.FindAsync(db, filter.Text, ct))?.ForCounting();
+        var query = Filtered(db, user, filter, text);
+        if (text is not null)
+        {
+            // One pass over the matches: a second and third query would look the text up in the index again.
+            var counted = await query.GroupBy(r => r.State)
+                .Select(g => new StateCount(g.Key, g.Count(), g.Count(r => r.DueAt >= now && r.DueAt <= dueSoonLimit), g.Count(r => r.DueAt < now)))
+                .ToListAsync(ct);
+            var open = counted.Where(c => c.State is ReportState.New or ReportState.InProgress).ToList();
+            return Tally(counted, open.Sum(c => c.DueSoon), open.Sum(c => c.Overdue));
+        }
+
+        // Without text, three index walks beat one pass: the state counts come from a covering index, and due soon
+        // and overdue are short ranges of (State, DueAt) — evaluating both conditions on every report costs more.
+        var byState = await query.GroupBy(r => r.State).Select(g => new StateCount(g.Key, g.Count(), 0, 0)).ToListAsync(ct);
         var dueSoon = await ByTab(query, QueueTab.DueSoon, now, dueSoonLimit).CountAsync(ct);
         var overdue = await ByTab(query, QueueTab.Overdue, now, dueSoonLimit).CountAsync(ct);
+        return Tally(byState, dueSoon, overdue);
+    }
+
+    private static QueueCounts Tally(List<StateCount> byState, int dueSoon, int overdue)
+    {
+        int Count(params ReportState[] states) => byState.Where(s => states.Contains(s.State)).Sum(s => s.Count);
         return new QueueCounts(
             Count(ReportState.New),
             Count(ReportState.InProgress),
@@ -181,8 +210,11 @@ public sealed class QueueService(
             byState.Sum(s => s.Count));
     }
 
+    private sealed record StateCount(ReportState State, int Count, int DueSoon, int Overdue);
+
     /// <summary>The reports in the user's scope that match the filter (every part except the tab).</summary>
-    internal static IQueryable<Report> Filtered(PortalDbContext db, PortalUser user, QueueFilter filter)
+    /// <param name="text">How to answer the text filter (<see cref="TextMatch.FindAsync"/>); without it, by scanning.</param>
+    internal static IQueryable<Report> Filtered(PortalDbContext db, PortalUser user, QueueFilter filter, TextMatch? text = null)
     {
         var query = ReportScope.Apply(db.Reports.AsNoTracking(), user);
         if (filter.CategoryId is { } category)
@@ -241,12 +273,7 @@ public sealed class QueueService(
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = filter.Text.Trim();
-            var code = text.ToUpperInvariant();
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(r => r.Code == code
-                || EF.Functions.Like(r.Description, pattern, "\\")
-                || (r.Address != null && EF.Functions.Like(r.Address, pattern, "\\")));
+            query = (text ?? TextMatch.Scan(filter.Text)).Apply(db, query);
         }
 
         return query;

@@ -396,6 +396,11 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4600)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("Source")
                         .HasColumnType("int");
 
@@ -413,11 +418,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("ApiClientId");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("AssignedOfficerId");
-
-                    b.HasIndex("CategoryId");
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -426,13 +427,25 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("AreaId", "ReceivedAt");
+
+                    b.HasIndex("CategoryId", "ReceivedAt");
+
+                    b.HasIndex("DueAt", "Id");
+
                     b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("UnitId", "ReceivedAt");
 
                     b.HasIndex("State", "DueAt", "Id");
 
-                    b.HasIndex("UnitId", "State", "DueAt", "Id");
+                    b.HasIndex("UnitId", "DueAt", "Id");
+
+                    b.HasIndex("AreaId", "DueAt", "Id", "State");
+
+                    b.HasIndex("CategoryId", "DueAt", "Id", "State");
+
+                    b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
                     b.ToTable("Reports");
                 });

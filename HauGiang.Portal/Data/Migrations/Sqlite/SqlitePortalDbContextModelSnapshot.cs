@@ -380,6 +380,11 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4600)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -397,11 +402,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("ApiClientId");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("AssignedOfficerId");
-
-                    b.HasIndex("CategoryId");
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -410,13 +411,25 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("AreaId", "ReceivedAt");
+
+                    b.HasIndex("CategoryId", "ReceivedAt");
+
+                    b.HasIndex("DueAt", "Id");
+
                     b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("UnitId", "ReceivedAt");
 
                     b.HasIndex("State", "DueAt", "Id");
 
-                    b.HasIndex("UnitId", "State", "DueAt", "Id");
+                    b.HasIndex("UnitId", "DueAt", "Id");
+
+                    b.HasIndex("AreaId", "DueAt", "Id", "State");
+
+                    b.HasIndex("CategoryId", "DueAt", "Id", "State");
+
+                    b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
                     b.ToTable("Reports");
                 });
