@@ -9,6 +9,7 @@ public sealed class ReportFeed(ILogger<ReportFeed> logger)
 {
     private readonly Lock _gate = new();
     private readonly List<Subscription> _subscriptions = [];
+    private long _version;
 
     /// <summary>Raised for changes made on this instance, for the bridges that carry them elsewhere (Redis, SignalR).</summary>
     public event Func<ReportChange, Task>? PublishedLocally;
@@ -45,9 +46,13 @@ public sealed class ReportFeed(ILogger<ReportFeed> logger)
         }
     }
 
+    /// <summary>Goes up with every change this instance hears of (its own and, through Redis, the others').</summary>
+    public long Version => Interlocked.Read(ref _version);
+
     /// <summary>Hands a change to this instance's subscribers (also used for changes that came from other instances).</summary>
     public async Task Deliver(ReportChange change)
     {
+        Interlocked.Increment(ref _version);
         Subscription[] subscribers;
         lock (_gate)
         {

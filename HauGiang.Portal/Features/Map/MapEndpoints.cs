@@ -33,7 +33,7 @@ public static class MapEndpoints
     {
         var group = app.MapGroup("/api/map").RequireAuthorization(Policies.HandleReports);
 
-        group.MapGet("/reports", async (HttpContext http, QueueService queue, long? id, CancellationToken ct) =>
+        group.MapGet("/reports", async (HttpContext http, QueueService queue, MapDataCache cache, long? id, CancellationToken ct) =>
         {
             if (PortalUser.From(http.User) is not { } user)
             {
@@ -43,7 +43,16 @@ public static class MapEndpoints
             var filter = QueueUrl.Parse(http.Request.Query, defaultTab: QueueTab.All);
             http.Response.ContentType = "application/geo+json";
             http.Response.Headers.CacheControl = "no-store";
-            await queue.WriteMapGeoJsonAsync(user, filter, id, http.Response.Body, ct);
+            if (id is null)
+            {
+                await cache.WriteAsync(user, filter, http.Response.Body, body => queue.WriteMapGeoJsonAsync(user, filter, null, body, ct), ct);
+            }
+            else
+            {
+                // One report, for a live update: always fresh.
+                await queue.WriteMapGeoJsonAsync(user, filter, id, http.Response.Body, ct);
+            }
+
             return Results.Empty;
         });
 
