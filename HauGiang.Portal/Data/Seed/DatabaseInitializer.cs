@@ -24,7 +24,7 @@ internal sealed class DatabaseInitializer(
         }
 
         await db.Database.MigrateAsync(ct);
-        await FillSearchTextAsync(ct);
+        await FillSearchTextAsync(db, logger, ct);
 
         foreach (var role in Roles.All)
         {
@@ -57,7 +57,7 @@ internal sealed class DatabaseInitializer(
     /// Reports stored before the search column existed get their folded text (a .NET function, so not in the
     /// migration's SQL). Nothing to do on every later start.
     /// </summary>
-    private async Task FillSearchTextAsync(CancellationToken ct)
+    internal static async Task FillSearchTextAsync(PortalDbContext db, ILogger logger, CancellationToken ct)
     {
         while (true)
         {

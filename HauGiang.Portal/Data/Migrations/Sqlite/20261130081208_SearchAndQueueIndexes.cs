@@ -65,24 +65,25 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                 table: "Reports",
                 columns: new[] { "UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId" });
 
-            // Full-text index of Reports.SearchText (FTS5, external content: the text lives once, in Reports). Kept
-            // by triggers, so every writer — EF Core, the intake's bulk path, raw SQL — keeps it right. Existing rows
-            // get their SearchText from DatabaseInitializer at start (the folding is .NET code), which the update
-            // trigger then indexes. Prefix indexes for 1–3 letters: the last word typed is a prefix ("tran hung d"),
-            // and without them a short prefix merges thousands of words (570 ms instead of 6 ms at 1M reports).
-            // A future migration that rebuilds the Reports table (SQLite cannot drop a column in place) drops these
+            // Full-text index of Reports.SearchText (FTS5, external content: the text lives once, in Reports), kept by
+            // triggers so that every writer keeps it right. Prefix indexes for 1–3 letters: the last word typed is a
+            // prefix ("tran hung d"), and without them a short prefix merges thousands of words (570 ms, not 6 ms, at
+            // 1M reports). A row is in the index exactly when its SearchText is not empty: FTS5 calls the database
+            // malformed when asked to delete a row it never indexed. Rows from before this migration get their
+            // SearchText from DatabaseInitializer at start (the folding is .NET code); the update trigger indexes them.
+            // A later migration that rebuilds the Reports table (SQLite cannot alter a column in place) drops these
             // triggers with the old table: recreate them there.
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE ReportSearch USING fts5(SearchText, content='Reports', content_rowid='Id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
                 CREATE TRIGGER Reports_Search_Insert AFTER INSERT ON Reports BEGIN
-                    INSERT INTO ReportSearch(rowid, SearchText) VALUES (new.Id, new.SearchText);
+                    INSERT INTO ReportSearch(rowid, SearchText) SELECT new.Id, new.SearchText WHERE new.SearchText <> '';
                 END;
                 CREATE TRIGGER Reports_Search_Delete AFTER DELETE ON Reports BEGIN
-                    INSERT INTO ReportSearch(ReportSearch, rowid, SearchText) VALUES ('delete', old.Id, old.SearchText);
+                    INSERT INTO ReportSearch(ReportSearch, rowid, SearchText) SELECT 'delete', old.Id, old.SearchText WHERE old.SearchText <> '';
                 END;
                 CREATE TRIGGER Reports_Search_Update AFTER UPDATE OF SearchText ON Reports BEGIN
-                    INSERT INTO ReportSearch(ReportSearch, rowid, SearchText) VALUES ('delete', old.Id, old.SearchText);
-                    INSERT INTO ReportSearch(rowid, SearchText) VALUES (new.Id, new.SearchText);
+                    INSERT INTO ReportSearch(ReportSearch, rowid, SearchText) SELECT 'delete', old.Id, old.SearchText WHERE old.SearchText <> '';
+                    INSERT INTO ReportSearch(rowid, SearchText) SELECT new.Id, new.SearchText WHERE new.SearchText <> '';
                 END;
                 """);
         }
