@@ -1,6 +1,7 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Admin;
+using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Features.Routing;
 using HauGiang.Portal.Tests.Infrastructure;
@@ -89,13 +90,15 @@ public class AdminServiceTests(AdminApp app) : IClassFixture<AdminApp>
         var service = Get<CategoryAdminService>();
         var report = await app.CreateReportAsync("UBND-31321", categoryCode: "tieng-on");
         var noise = (await service.ListAsync(false)).Single(c => c.Code == "tieng-on");
+        var intake = Get<IntakeService>();
+        Assert.NotNull(await intake.FindCategoryAsync("tieng-on", default)); // intake has the categories cached now
 
         Assert.True((await service.SetActiveAsync(admin, noise.Id, false)).Succeeded);
         try
         {
-            await using var db = app.CreateDbContext();
-            // What intake offers (Open311 services, the hotline form) is the active categories.
-            Assert.DoesNotContain("tieng-on", await db.Categories.Where(c => c.IsActive).Select(c => c.Code).ToListAsync());
+            // What intake offers (Open311 services, the hotline form) loses it at once, not when its cache expires.
+            Assert.Null(await intake.FindCategoryAsync("tieng-on", default));
+            Assert.DoesNotContain(await intake.ActiveCategoriesAsync(), c => c.Code == "tieng-on");
             var detail = await Get<ReportService>().GetAsync(await app.UserAsync("canbo.vithanh@haugiang.demo"), report.Code, english: false);
             Assert.Equal("Tiếng ồn, karaoke", detail!.CategoryName);
         }
@@ -173,8 +176,16 @@ public class AdminServiceTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(RoutingReason.WardDefault, grid.Cell(trees.Id, area.Id).Reason);
         var construction = grid.Units.Values.Single(u => u.Code == "SO-XD");
 
+        var router = Get<IntakeRouter>();
+        var treesCategory = (await Get<IntakeService>().FindCategoryAsync("cay-xanh", default))!;
+        var areaEntity = (await Get<AreaDirectory>().GetAsync(default)).Single(a => a.Id == area.Id);
+        Assert.Equal(RoutingReason.WardDefault, (await router.RouteToAreaAsync(treesCategory, areaEntity, default)).Reason); // cached now
+
         var mark = await app.LastAuditIdAsync();
         Assert.True((await routing.SetCellAsync(admin, trees.Id, area.Id, construction.Id)).Succeeded);
+        // The next report routed by intake follows the new rule at once.
+        var routed = await router.RouteToAreaAsync(treesCategory, areaEntity, default);
+        Assert.Equal((construction.Id, RoutingReason.Rule), (routed.UnitId, routed.Reason));
         var entry = Assert.Single(await app.AuditSinceAsync(mark));
         Assert.Equal(("{\"31366\":\"default\"}", "{\"31366\":\"SO-XD\"}"), (entry.Before, entry.After));
         var cell = (await routing.GridAsync(false)).Cell(trees.Id, area.Id);

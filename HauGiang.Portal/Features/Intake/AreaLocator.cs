@@ -33,6 +33,8 @@ public sealed class AreaDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         return areas;
     }
 
+    public void Invalidate() => cache.Remove(Key);
+
     /// <summary>The nearest area centre and its distance in km (null when there are no areas).</summary>
     public async Task<(Area Area, double Km)?> NearestAsync(double lat, double lon, CancellationToken ct)
     {

@@ -48,8 +48,17 @@ public sealed class IntakeRouter(IDbContextFactory<PortalDbContext> dbFactory, I
         return unitId is { } id && table.Units.TryGetValue(id, out var u) ? (english ? u.NameEn ?? u.Name : u.Name) : null;
     }
 
-    /// <summary>Forgets the cached rules and units (call after an admin changes them; otherwise they refresh within 30 s).</summary>
-    public void Invalidate() => cache.Remove(TableKey);
+    /// <summary>
+    /// Forgets everything intake caches of the reference data — categories, routing rules, units, areas — so that an
+    /// admin's change applies to the very next report (otherwise within 30–60 s). The admin services call it after
+    /// every committed change.
+    /// </summary>
+    public void ForgetReferenceData()
+    {
+        cache.Remove(TableKey);
+        cache.Remove(IntakeService.CategoriesKey);
+        areas.Invalidate();
+    }
 
     private const string TableKey = "intake-routing-table";
 

@@ -29,10 +29,13 @@ public sealed class IntakeService(
     public const int MaxDescriptionLength = 4000;
     public const int MaxAddressLength = 500;
 
+    /// <summary>The active categories by code (see <see cref="IntakeRouter.ForgetReferenceData"/>).</summary>
+    internal const string CategoriesKey = "intake-categories";
+
     /// <summary>An active category by its Open311 service_code (cached briefly; admins rarely change them).</summary>
     public async Task<Category?> FindCategoryAsync(string code, CancellationToken ct)
     {
-        var all = await cache.GetOrCreateAsync("intake-categories", async e =>
+        var all = await cache.GetOrCreateAsync(CategoriesKey, async e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -45,7 +48,7 @@ public sealed class IntakeService(
     public async Task<IReadOnlyList<Category>> ActiveCategoriesAsync(CancellationToken ct = default)
     {
         await FindCategoryAsync("", ct);
-        var all = cache.Get<Dictionary<string, Category>>("intake-categories") ?? [];
+        var all = cache.Get<Dictionary<string, Category>>(CategoriesKey) ?? [];
         return all.Values.OrderBy(c => c.SortOrder).ToList();
     }
 
