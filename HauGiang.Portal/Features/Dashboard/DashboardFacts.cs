@@ -57,6 +57,12 @@ internal static partial class DashboardFacts
     private const int KeyBits = 20;
     internal const int MaxKey = (1 << KeyBits) - 2;
 
+    // "Received before the period" compared under RTRIM (the same order for stored times, which have no trailing
+    // spaces) so that SQLite cannot take the ReceivedAt index for it, which covers nearly every report, and walks the
+    // resolved or closed ones since the start instead, checking the receipt in the same index
+    // (IX_Reports_ResolvedAt_ReceivedAt, IX_Reports_ClosedAt_ResolvedAt_ReceivedAt).
+    private const string ReceivedBeforeCollation = "RTRIM";
+
     private const string RowColumns = """
         SELECT "r"."State"
             | (("r"."DueAt" < @dashboard_now) << 3)
@@ -113,8 +119,8 @@ internal static partial class DashboardFacts
             [
                 scoped.Where(r => r.State == ReportState.New || r.State == ReportState.InProgress),
                 finished.Where(r => r.ReceivedAt >= from),
-                finished.Where(r => r.ReceivedAt < from && r.ResolvedAt >= from),
-                finished.Where(r => r.ReceivedAt < from && r.ClosedAt >= from && (r.ResolvedAt == null || r.ResolvedAt < from)),
+                finished.Where(r => r.ResolvedAt >= from && EF.Functions.Collate(r.ReceivedAt, ReceivedBeforeCollation) < from),
+                finished.Where(r => r.ClosedAt >= from && (r.ResolvedAt == null || r.ResolvedAt < from) && EF.Functions.Collate(r.ReceivedAt, ReceivedBeforeCollation) < from),
             ];
         }
 
