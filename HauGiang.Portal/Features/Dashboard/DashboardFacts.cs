@@ -63,6 +63,8 @@ internal static partial class DashboardFacts
     // (IX_Reports_ResolvedAt_ReceivedAt, IX_Reports_ClosedAt_ResolvedAt_ReceivedAt).
     private const string ReceivedBeforeCollation = "RTRIM";
 
+    // Flags: State in bits 0-2, overdue 3, due soon 4, resolved on time 5, rating + 1 in 6-9 (0: none). Keys: the
+    // category, area + 1 and unit + 1 in KeyBits each (0: none).
     private const string RowColumns = """
         SELECT "r"."State"
             | (("r"."DueAt" < @dashboard_now) << 3)
@@ -99,7 +101,6 @@ internal static partial class DashboardFacts
         }
 
         var from = period.FromUtc;
-
         var to = period.ToUtc;
         IQueryable<Report>[] parts;
         if (!user.IsProvinceWide || filter.UnitId is not null || filter.AreaId is not null || filter.CategoryId is not null
