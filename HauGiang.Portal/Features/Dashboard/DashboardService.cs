@@ -17,36 +17,88 @@ public sealed record DashboardData(
 
 public sealed record OldestReport(string Code, string Category, string? Area, DateTime ReceivedAt, DateTime DueAt, ReportState State);
 
-/// <summary>Loads the facts of the reports that matter for a period (in scope, filtered) and computes the figures.</summary>
+/// <summary>
+/// The dashboard's figures for the reports in the user's scope and filter that matter for a period. The facts are
+/// read in index-driven parts with the deadline compared in SQL (<see cref="DashboardFacts"/>) and counted in one
+/// pass each (<see cref="DashboardFigures"/>); <see cref="KpiCalculator"/> over <see cref="LoadFactsAsync"/> is the
+/// definition (docs/decisions/004-kpis.md) and the reference the tests compare with.
+/// </summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, QueueService queue, TimeProvider clock)
 {
     public async Task<DashboardData> GetAsync(PortalUser user, QueueFilter filter, Period period, bool english, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, dueSoonLimit) = await queue.MomentsAsync(ct);
+        return await ComputeAsync(user, filter, period, now, dueSoonLimit, english, ct);
+    }
+
+    internal async Task<DashboardData> ComputeAsync(PortalUser user, QueueFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var facts = await DashboardFacts.LoadAsync(db, user, filter, period, now, dueSoonLimit, ct);
+        if (facts is null)
+        {
+            return await ComputeFromFactsAsync(user, filter, period, now, dueSoonLimit, english, ct);
+        }
+
+        var labels = await LabelsAsync(db, facts.Select(f => f.AssigneeId), english, ct);
+
+        // The ten oldest open reports; ties on the time in the order of the reports' ids.
+        var oldestIds = facts.Where(f => f.IsOpen).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id).Take(10).Select(f => f.Id).ToList();
+        var oldest = await OldestAsync(db, oldestIds, english, ct);
+
+        return new DashboardData(
+            DashboardFigures.Tiles(facts, period, now),
+            DashboardFigures.Daily(facts, period) ?? KpiCalculator.Daily([.. facts.Select(AsReportFacts)], period),
+            DashboardFigures.By(facts, period, f => f.CategoryId, labels.Category),
+            DashboardFigures.By(facts, period, f => f.AreaId, labels.Area),
+            DashboardFigures.By(facts, period, f => f.UnitId, labels.Unit),
+            DashboardFigures.By(facts, period, f => f.AssigneeId, labels.Officer),
+            oldest);
+
+        // Only the day chart reads these times (the deadline is already compared in SQL, hence a placeholder).
+        static ReportFacts AsReportFacts(DashboardFact f) => new(
+            f.Id, "", f.CategoryId, f.AreaId, f.UnitId, f.AssigneeId, f.State, Utc(f.ReceivedAt), DateTime.MaxValue,
+            f.FirstActionAt is { } a ? Utc(a) : null, f.ResolvedAt is { } r ? Utc(r) : null, f.ClosedWithoutResolution is { } c ? Utc(c) : null, f.Rating);
+        static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
+    }
+
+    /// <summary>The same figures the reference way: every fact of the period materialized, then <see cref="KpiCalculator"/>.</summary>
+    internal async Task<DashboardData> ComputeFromFactsAsync(PortalUser user, QueueFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = await LoadFactsAsync(db, user, filter, period, ct);
-
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c => english ? c.NameEn : c.NameVi, ct);
-        var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a => a.Name, ct);
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), u => english && u.NameEn != null ? u.NameEn : u.Name, ct);
-        var assignees = facts.Select(f => f.AssigneeId).Where(a => a is not null).Distinct().ToList();
-        var officers = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        static string Id(int? id) => id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
+        var labels = await LabelsAsync(db, facts.Select(f => f.AssigneeId), english, ct);
         var oldestIds = facts.Where(f => f.IsOpen).OrderBy(f => f.ReceivedAt).Take(10).Select(f => f.Id).ToList();
-        var oldest = await db.Reports.AsNoTracking().Where(r => oldestIds.Contains(r.Id)).OrderBy(r => r.ReceivedAt)
-            .Select(r => new OldestReport(r.Code, english ? r.Category!.NameEn : r.Category!.NameVi, r.Area != null ? r.Area.Name : null, r.ReceivedAt, r.DueAt, r.State))
-            .ToListAsync(ct);
+        var oldest = await OldestAsync(db, oldestIds, english, ct);
 
         return new DashboardData(
             KpiCalculator.Tiles(facts, period, now, dueSoonLimit),
             KpiCalculator.Daily(facts, period),
-            KpiCalculator.By(facts, period, now, f => Id(f.CategoryId), k => categories.GetValueOrDefault(k, k)),
-            KpiCalculator.By(facts, period, now, f => f.AreaId is null ? null : Id(f.AreaId), k => areas.GetValueOrDefault(k, k)),
-            KpiCalculator.By(facts, period, now, f => f.UnitId is null ? null : Id(f.UnitId), k => units.GetValueOrDefault(k, k)),
-            KpiCalculator.By(facts, period, now, f => f.AssigneeId, k => officers.GetValueOrDefault(k, k)),
+            KpiCalculator.By(facts, period, now, f => Id(f.CategoryId), labels.Category),
+            KpiCalculator.By(facts, period, now, f => f.AreaId is null ? null : Id(f.AreaId), labels.Area),
+            KpiCalculator.By(facts, period, now, f => f.UnitId is null ? null : Id(f.UnitId), labels.Unit),
+            KpiCalculator.By(facts, period, now, f => f.AssigneeId, labels.Officer),
             oldest);
     }
+
+    private static string Id(int? id) => id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    private sealed record Labels(Func<string, string> Category, Func<string, string> Area, Func<string, string> Unit, Func<string, string> Officer);
+
+    private static async Task<Labels> LabelsAsync(PortalDbContext db, IEnumerable<string?> assigneeIds, bool english, CancellationToken ct)
+    {
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => Id(c.Id), c => english ? c.NameEn : c.NameVi, ct);
+        var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => Id(a.Id), a => a.Name, ct);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => Id(u.Id), u => english && u.NameEn != null ? u.NameEn : u.Name, ct);
+        var assignees = assigneeIds.Where(a => a is not null).Distinct().ToList();
+        var officers = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return new Labels(k => categories.GetValueOrDefault(k, k), k => areas.GetValueOrDefault(k, k), k => units.GetValueOrDefault(k, k), k => officers.GetValueOrDefault(k, k));
+    }
+
+    private static Task<List<OldestReport>> OldestAsync(PortalDbContext db, List<long> ids, bool english, CancellationToken ct) =>
+        db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.ReceivedAt)
+            .Select(r => new OldestReport(r.Code, english ? r.Category!.NameEn : r.Category!.NameVi, r.Area != null ? r.Area.Name : null, r.ReceivedAt, r.DueAt, r.State))
+            .ToListAsync(ct);
 
     /// <summary>Reports in scope and filter that were open at some time in the period or touched it.</summary>
     internal static Task<List<ReportFacts>> LoadFactsAsync(PortalDbContext db, PortalUser user, QueueFilter filter, Period period, CancellationToken ct) =>

@@ -1,0 +1,92 @@
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HauGiang.Portal.Tests.Features;
+
+/// <summary>
+/// The dashboard reads packed facts in index-driven parts and counts them in one pass (DashboardFacts,
+/// DashboardFigures); <see cref="KpiCalculator"/> over every fact is the definition (KpiCalculatorTests). On the demo
+/// data in its SQLite database (a mix of every state, reopened and rejected reports, ratings), both give the same
+/// figures for every scope, period and filter.
+/// </summary>
+public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    [Theory]
+    [InlineData("dieuphoi@haugiang.demo", 1, null)]
+    [InlineData("dieuphoi@haugiang.demo", 7, null)]
+    [InlineData("dieuphoi@haugiang.demo", 30, null)]
+    [InlineData("dieuphoi@haugiang.demo", 90, null)]
+    [InlineData("dieuphoi@haugiang.demo", 400, null)]
+    [InlineData("dieuphoi@haugiang.demo", 30, "group")]
+    [InlineData("truongphong.xaydung@haugiang.demo", 30, null)]
+    [InlineData("lanhdao.vithanh@haugiang.demo", 90, null)]
+    [InlineData("lanhdao.vithanh@haugiang.demo", 7, "group")]
+    public async Task The_fast_path_gives_the_calculators_figures(string email, int days, string? filterBy)
+    {
+        var service = app.Services.GetRequiredService<DashboardService>();
+        var user = await app.UserAsync(email);
+        var filter = filterBy is null ? new QueueFilter() : new QueueFilter { CategoryGroup = (await service.GroupsAsync(english: false))[0] };
+        var period = service.LastDays(days);
+
+        AssertSame(await Both(service, user, filter, period));
+    }
+
+    [Fact]
+    public async Task A_period_that_ended_in_the_past_counts_the_backlog_with_what_was_finished_after_it()
+    {
+        var service = app.Services.GetRequiredService<DashboardService>();
+        var user = await app.UserAsync("dieuphoi@haugiang.demo");
+        var today = DateOnly.FromDateTime(WorkingCalendar.ToLocal(DateTime.UtcNow));
+
+        var period = service.Between(today.AddDays(-40), today.AddDays(-10));
+        var (fast, reference) = await Both(service, user, new QueueFilter(), period, now: DateTime.UtcNow);
+
+        Assert.Equal(31, fast.Daily.Count);
+        Assert.Contains(fast.Daily, d => d.OpenAtEnd > 0);
+        AssertSame((fast, reference));
+    }
+
+    [Fact]
+    public void Stored_times_parse_to_the_tick_as_the_providers_parse()
+    {
+        foreach (var text in new[] { "2026-11-30 05:30:00", "2026-11-30 05:30:00.5", "2026-11-30 05:30:00.0238499", "2024-02-29 23:59:59.9999999", "2026-11-30T05:30:00" })
+        {
+            var expected = DateTime.SpecifyKind(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            var parsed = DashboardFacts.ParseUtc(text);
+            Assert.Equal(expected, parsed);
+            Assert.Equal(DateTimeKind.Utc, parsed.Kind);
+        }
+    }
+
+    private static async Task<(DashboardData Fast, DashboardData Reference)> Both(DashboardService service, Security.PortalUser user, QueueFilter filter, Period period, DateTime? now = null)
+    {
+        var moment = now ?? period.ToUtc;
+        var dueSoonLimit = moment.AddDays(1);
+        return (
+            await service.ComputeAsync(user, filter, period, moment, dueSoonLimit, english: false, CancellationToken.None),
+            await service.ComputeFromFactsAsync(user, filter, period, moment, dueSoonLimit, english: false, CancellationToken.None));
+    }
+
+    private static void AssertSame((DashboardData Fast, DashboardData Reference) both)
+    {
+        var (fast, reference) = both;
+        Assert.True(reference.Tiles.Open > 0, "the demo data should make the comparison meaningful");
+        Assert.Equal(reference.Tiles, fast.Tiles);
+        Assert.Equal(reference.Daily, fast.Daily);
+        Assert.Equal(Rows(reference.ByCategory), Rows(fast.ByCategory));
+        Assert.Equal(Rows(reference.ByArea), Rows(fast.ByArea));
+        Assert.Equal(Rows(reference.ByUnit), Rows(fast.ByUnit));
+        Assert.Equal(Rows(reference.ByOfficer), Rows(fast.ByOfficer));
+        Assert.Equal(reference.Oldest, fast.Oldest);
+
+        Assert.Equal(Labels(reference.ByOfficer), Labels(fast.ByOfficer));
+
+        // Rows that tie on (overdue, open) may come in another order.
+        static List<(string, int, int, int, double?)> Rows(IEnumerable<GroupRow> rows) =>
+            [.. rows.Select(r => (r.Key, r.Open, r.Overdue, r.ResolvedInPeriod, r.OnTimeRate)).OrderBy(r => r.Key, StringComparer.Ordinal)];
+        static List<(string, string)> Labels(IEnumerable<GroupRow> rows) => [.. rows.Select(r => (r.Key, r.Label)).OrderBy(r => r.Item1, StringComparer.Ordinal)];
+    }
+}
