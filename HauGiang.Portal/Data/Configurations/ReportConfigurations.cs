@@ -45,6 +45,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         // The same filters sorted by receipt (newest first).
         b.HasIndex(r => new { r.CategoryId, r.ReceivedAt });
         b.HasIndex(r => new { r.AreaId, r.ReceivedAt });
+        // The dashboard's "resolved / closed since the start of the period" (with the receipt, to tell the period's own).
+        b.HasIndex(r => new { r.ResolvedAt, r.ReceivedAt });
+        b.HasIndex(r => new { r.ClosedAt, r.ResolvedAt, r.ReceivedAt });
         b.HasIndex(r => r.AssignedOfficerId);
         b.HasIndex(r => new { r.Latitude, r.Longitude });
     }

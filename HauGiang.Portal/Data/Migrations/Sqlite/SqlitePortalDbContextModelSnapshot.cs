@@ -419,7 +419,11 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("Latitude", "Longitude");
 
+                    b.HasIndex("ResolvedAt", "ReceivedAt");
+
                     b.HasIndex("UnitId", "ReceivedAt");
+
+                    b.HasIndex("ClosedAt", "ResolvedAt", "ReceivedAt");
 
                     b.HasIndex("State", "DueAt", "Id");
 
