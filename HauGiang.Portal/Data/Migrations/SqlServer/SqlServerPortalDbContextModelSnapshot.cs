@@ -451,6 +451,10 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
+                    b.HasIndex("State", "ReceivedAt", "DueAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating")
+                        .HasDatabaseName("IX_Reports_OpenFacts")
+                        .HasFilter("\"State\" IN (0, 1)");
+
                     b.ToTable("Reports");
                 });
 
