@@ -451,7 +451,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
-                    b.HasIndex("State", "ReceivedAt", "DueAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating")
+                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating")
                         .HasDatabaseName("IX_Reports_OpenFacts")
                         .HasFilter("\"State\" IN (0, 1)");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace HauGiang.Portal.Data.Migrations.SqlServer
+namespace HauGiang.Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class OpenReportsIndex : Migration
@@ -13,7 +13,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_OpenFacts",
                 table: "Reports",
-                columns: new[] { "State", "ReceivedAt", "DueAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating" },
+                columns: new[] { "DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating" },
                 filter: "\"State\" IN (0, 1)");
         }
 
