@@ -34,34 +34,10 @@ Console.CancelKeyPress += (_, e) =>
 var ct = cancel.Token;
 
 // 1. Reuse the file when it already holds a finished load of the same size (and moment); otherwise start from nothing.
-var existing = await BenchDatabase.InspectAsync(options.Database);
-var reuse = !options.Fresh && existing is { GeneratedAt: not null } && existing.Reports == options.Reports
-    && (options.Now is null || BenchDatabase.ToUserVersion(options.Now.Value) == BenchDatabase.ToUserVersion(existing.GeneratedAt.Value));
-if (!reuse)
-{
-    BenchDatabase.Delete(options.Database);
-}
-
-var generateFor = options.Now ?? DateTime.UtcNow;
-var now = reuse ? existing!.GeneratedAt!.Value : DateTime.SpecifyKind(new DateTime(generateFor.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+var (reuse, existing, now) = await BenchDatabase.ReuseOrDeleteAsync(options.Database, options.Reports, options.Fresh, options.Now);
 
 // 2. The app's own services over that file, at the moment the data was generated for.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = [],
-    EnvironmentName = Environments.Production,
-    ContentRootPath = AppContext.BaseDirectory,
-});
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["Database:Provider"] = "Sqlite",
-    ["ConnectionStrings:Portal"] = new SqliteConnectionStringBuilder { DataSource = options.Database }.ToString(),
-    ["Demo:Seed"] = "false",
-    ["Admin:Email"] = "",
-    ["Admin:Password"] = "",
-    ["Logging:LogLevel:Default"] = "Warning",
-});
-builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
+var builder = BenchDatabase.CreateAppBuilder(options.Database, now);
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddReports();

@@ -31,6 +31,48 @@ internal static class BenchDatabase
         }
     }
 
+    /// <summary>
+    /// Keeps the file when it holds a finished load of <paramref name="reports"/> reports (and, if given, for the same
+    /// moment); otherwise deletes it. Returns whether it was kept, what it held, and the moment to generate or measure at.
+    /// </summary>
+    public static async Task<(bool Reuse, State? Existing, DateTime Now)> ReuseOrDeleteAsync(string path, int reports, bool fresh, DateTime? now)
+    {
+        var existing = await InspectAsync(path);
+        var reuse = !fresh && existing is { GeneratedAt: not null } && existing.Reports == reports
+            && (now is null || ToUserVersion(now.Value) == ToUserVersion(existing.GeneratedAt.Value));
+        if (!reuse)
+        {
+            Delete(path);
+        }
+
+        var generateFor = now ?? DateTime.UtcNow;
+        var moment = reuse ? existing!.GeneratedAt!.Value : DateTime.SpecifyKind(new DateTime(generateFor.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+        return (reuse, existing, moment);
+    }
+
+    /// <summary>The app's host over the file, production settings, quiet logs, its clock fixed at <paramref name="now"/>; add the app's services to it.</summary>
+    public static WebApplicationBuilder CreateAppBuilder(string path, DateTime now)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Portal"] = new SqliteConnectionStringBuilder { DataSource = path }.ToString(),
+            ["Demo:Seed"] = "false",
+            ["Admin:Email"] = "",
+            ["Admin:Password"] = "",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+        });
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
+        return builder;
+    }
+
     public static void Delete(string path)
     {
         SqliteConnection.ClearAllPools();

@@ -32,34 +32,10 @@ Console.CancelKeyPress += (_, e) =>
 var ct = cancel.Token;
 
 // 1. Reuse the file when it already holds a finished load of the same size; otherwise start from nothing.
-var existing = await BenchDatabase.InspectAsync(options.Database);
-var reuse = !options.Fresh && existing is { GeneratedAt: not null } && existing.Reports == options.Reports
-    && (options.Now is null || BenchDatabase.ToUserVersion(options.Now.Value) == BenchDatabase.ToUserVersion(existing.GeneratedAt.Value));
-if (!reuse)
-{
-    BenchDatabase.Delete(options.Database);
-}
-
-var generateFor = options.Now ?? DateTime.UtcNow;
-var now = reuse ? existing!.GeneratedAt!.Value : DateTime.SpecifyKind(new DateTime(generateFor.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+var (reuse, existing, now) = await BenchDatabase.ReuseOrDeleteAsync(options.Database, options.Reports, options.Fresh, options.Now);
 
 // 2. The app's own services over that file: its migrations, reference data, Identity, QueueService.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = [],
-    EnvironmentName = Environments.Production,
-    ContentRootPath = AppContext.BaseDirectory,
-});
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["Database:Provider"] = "Sqlite",
-    ["ConnectionStrings:Portal"] = new SqliteConnectionStringBuilder { DataSource = options.Database }.ToString(),
-    ["Demo:Seed"] = "false",
-    ["Admin:Email"] = "",
-    ["Admin:Password"] = "",
-    ["Logging:LogLevel:Default"] = "Warning",
-    ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
-});
+var builder = BenchDatabase.CreateAppBuilder(options.Database, now);
 using var sqlLog = new SqlLog();
 var plans = new QueryPlans();
 if (options.ShowSql)
@@ -68,7 +44,6 @@ if (options.ShowSql)
     builder.Services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(plans));
 }
 
-builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddReports();
