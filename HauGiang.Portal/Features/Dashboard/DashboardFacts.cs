@@ -82,9 +82,18 @@ internal static partial class DashboardFacts
     [System.Text.RegularExpressions.GeneratedRegex("""^SELECT "r"\."Id"\s+(?=FROM "Reports" AS "r"\s)""")]
     private static partial System.Text.RegularExpressions.Regex IdSelect();
 
-    /// <summary>The facts, or null if EF Core wrote a query of another shape than expected (then the caller uses the reference path).</summary>
+    /// <summary>
+    /// The facts, or null on another provider than SQLite or if EF Core wrote a query of another shape than expected
+    /// (then the caller uses the reference path).
+    /// </summary>
     public static async Task<List<DashboardFact>?> LoadAsync(PortalDbContext db, PortalUser user, QueueFilter filter, Period period, DateTime now, DateTime dueSoonLimit, CancellationToken ct)
     {
+        // The packed select list below is SQLite's SQL; other providers read their native types fast enough.
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
         if (await db.Categories.MaxAsync(c => (int?)c.Id, ct) > MaxKey || await db.Areas.MaxAsync(a => (int?)a.Id, ct) > MaxKey
             || await db.Units.MaxAsync(u => (int?)u.Id, ct) > MaxKey)
         {
