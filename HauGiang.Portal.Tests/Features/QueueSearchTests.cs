@@ -57,11 +57,13 @@ public class QueueSearchTests(PortalApp app) : IClassFixture<PortalApp>
         await using var db = app.CreateDbContext();
 
         var scanned = await QueueService.Filtered(db, coordinator, filter, TextMatch.Scan(text)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
-        var indexed = await QueueService.Filtered(db, coordinator, filter, TextMatch.Scan(text).ForCounting()).Select(r => r.Id).OrderBy(id => id).ToListAsync();
+        var indexed = await QueueService.Filtered(db, coordinator, filter, TextMatch.Scan(text).ForCounting(narrowScope: false)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
+        var walked = await QueueService.Filtered(db, coordinator, filter, TextMatch.Scan(text).ForCounting(narrowScope: true)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
         var found = await QueueService.Filtered(db, coordinator, filter, await TextMatch.FindAsync(db, text, default)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
 
         Assert.NotEmpty(scanned);
         Assert.Equal(scanned, indexed);
+        Assert.Equal(scanned, walked);
         Assert.Equal(scanned, found);
         Assert.Equal(scanned.Count, (await Queue.GetCountsAsync(coordinator, filter)).All);
 

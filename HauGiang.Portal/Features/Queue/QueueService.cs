@@ -178,7 +178,7 @@ public sealed class QueueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, dueSoonLimit) = await MomentsAsync(ct);
         // Counting reads every match anyway, so a text filter always goes through the full-text index here.
-        var text = (await TextMatch.FindAsync(db, filter.Text, ct))?.ForCounting();
+        var text = (await TextMatch.FindAsync(db, filter.Text, ct))?.ForCounting(narrowScope: !user.IsProvinceWide);
         var query = Filtered(db, user, filter, text);
         if (text is not null)
         {
