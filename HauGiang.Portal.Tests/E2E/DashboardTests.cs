@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HauGiang.Portal.Tests.E2E;
@@ -42,6 +46,27 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/queue\\?tab=Overdue"));
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator(".mud-tab.mud-tab-active")).ToContainTextAsync($"({overdue})");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_monthly_report_shows_the_satisfaction_of_the_ratings_given_in_the_month()
+    {
+        // Last month: a period that has ended, so that the figures cannot move while the page renders.
+        var service = app.Services.GetRequiredService<DashboardService>();
+        var first = DateOnly.FromDateTime(WorkingCalendar.ToLocal(DateTime.UtcNow)).AddMonths(-1);
+        first = first.AddDays(1 - first.Day);
+        var user = await app.UserAsync("dieuphoi@haugiang.demo");
+        var tiles = (await service.GetAsync(user, new QueueFilter { Tab = QueueTab.All }, service.Between(first, first.AddMonths(1).AddDays(-1)), english: false)).Tiles;
+        Assert.True(tiles.Ratings > 0, "the demo data should hold ratings last month");
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("dieuphoi@haugiang.demo");
+        await page.GotoAsync("/dashboard/month?month=" + first.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        await page.WaitForCircuitAsync();
+        var vi = new CultureInfo("vi-VN");
+        await Assertions.Expect(page.Locator("[data-testid=m-satisfaction]"))
+            .ToHaveTextAsync($"{tiles.SatisfactionRate!.Value.ToString("P0", vi)} ({tiles.Ratings} lượt đánh giá)");
         await page.Context.CloseAsync();
     }
 

@@ -2,6 +2,7 @@ using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HauGiang.Portal.Tests.Features;
@@ -47,6 +48,42 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(31, fast.Daily.Count);
         Assert.Contains(fast.Daily, d => d.OpenAtEnd > 0);
         AssertSame((fast, reference));
+    }
+
+    [Fact]
+    public async Task A_rating_given_in_the_period_counts_whatever_became_of_the_report()
+    {
+        var service = app.Services.GetRequiredService<DashboardService>();
+        var user = await app.UserAsync("dieuphoi@haugiang.demo");
+        var period = service.LastDays(7);
+        var (before, _) = await Both(service, user, new QueueFilter(), period);
+
+        // Two reports received and resolved well before the period, unrated; each is now rated "not satisfied" in the
+        // period: one reopened (open again, ResolvedAt cleared), one not reopened yet (still resolved, received and
+        // resolved before the period: only its rating ties it to the period).
+        await using (var db = app.CreateDbContext())
+        {
+            var old = await db.Reports
+                .Where(r => r.State == ReportState.Resolved && r.Rating == null && r.ResolvedAt < period.FromUtc.AddDays(-3))
+                .OrderBy(r => r.Id).Take(2).ToListAsync();
+            Assert.Equal(2, old.Count);
+            var ratedAt = period.FromUtc.AddHours(1);
+            foreach (var r in old)
+            {
+                r.Rating = CitizenRating.NotSatisfied;
+                r.RatedAt = ratedAt;
+            }
+
+            ReportHandling.Reopen(old[0], Actor.System, ratedAt.AddMinutes(5), period.ToUtc.AddDays(10), "Người dân không hài lòng");
+            await db.SaveChangesAsync();
+        }
+
+        var (fast, reference) = await Both(service, user, new QueueFilter(), period);
+        AssertSame((fast, reference));
+        Assert.Equal(before.Tiles.Ratings + 2, reference.Tiles.Ratings);
+        var satisfied = Math.Round(before.Tiles.SatisfactionRate!.Value * before.Tiles.Ratings);
+        Assert.Equal(satisfied / (before.Tiles.Ratings + 2), reference.Tiles.SatisfactionRate!.Value, 9);
+        Assert.Equal(before.Tiles.Open + 1, reference.Tiles.Open);
     }
 
     [Fact]

@@ -13,8 +13,8 @@ public class KpiCalculatorTests
 
     private static DateTime Utc(int y, int m, int d, int hLocal) => new DateTime(y, m, d, hLocal, 0, 0, DateTimeKind.Utc).AddHours(-7);
 
-    private static ReportFacts F(long id, ReportState state, DateTime received, DateTime due, DateTime? first = null, DateTime? resolved = null, DateTime? closed = null, CitizenRating? rating = null, int cat = 1, int? area = 10, string? officer = null) =>
-        new(id, "HG-" + id, cat, area, 5, officer, state, received, due, first, resolved, closed, rating);
+    private static ReportFacts F(long id, ReportState state, DateTime received, DateTime due, DateTime? first = null, DateTime? resolved = null, DateTime? closed = null, CitizenRating? rating = null, DateTime? rated = null, int cat = 1, int? area = 10, string? officer = null) =>
+        new(id, "HG-" + id, cat, area, 5, officer, state, received, due, first, resolved, closed, rating, rated);
 
     private static readonly ReportFacts[] Facts =
     [
@@ -24,18 +24,21 @@ public class KpiCalculatorTests
         F(2, ReportState.InProgress, Utc(2026, 11, 10, 9), Utc(2026, 11, 16, 17), first: Utc(2026, 11, 10, 11), officer: "an"),
         // 3: open, due soon (19/11 09:00 < limit), first action after 4 h
         F(3, ReportState.InProgress, Utc(2026, 11, 14, 9), Utc(2026, 11, 19, 9), first: Utc(2026, 11, 14, 13), officer: "an"),
-        // 4: resolved on time in period (24 h), rated satisfied; first action after 1 h
-        F(4, ReportState.Resolved, Utc(2026, 11, 3, 8), Utc(2026, 11, 6, 17), first: Utc(2026, 11, 3, 9), resolved: Utc(2026, 11, 4, 8), rating: CitizenRating.Satisfied, cat: 2, officer: "mai"),
-        // 5: resolved late in period (72 h, due after 48 h), closed, rated not satisfied; first action after 6 h
-        F(5, ReportState.Closed, Utc(2026, 11, 5, 8), Utc(2026, 11, 7, 8), first: Utc(2026, 11, 5, 14), resolved: Utc(2026, 11, 8, 8), closed: Utc(2026, 11, 9, 8), rating: CitizenRating.NotSatisfied, cat: 2),
+        // 4: resolved on time in period (24 h), rated satisfied in period; first action after 1 h
+        F(4, ReportState.Resolved, Utc(2026, 11, 3, 8), Utc(2026, 11, 6, 17), first: Utc(2026, 11, 3, 9), resolved: Utc(2026, 11, 4, 8), rating: CitizenRating.Satisfied, rated: Utc(2026, 11, 4, 20), cat: 2, officer: "mai"),
+        // 5: resolved late in period (72 h, due after 48 h), closed, rated not satisfied in period; first action after 6 h
+        F(5, ReportState.Closed, Utc(2026, 11, 5, 8), Utc(2026, 11, 7, 8), first: Utc(2026, 11, 5, 14), resolved: Utc(2026, 11, 8, 8), closed: Utc(2026, 11, 9, 8), rating: CitizenRating.NotSatisfied, rated: Utc(2026, 11, 9, 7), cat: 2),
         // 6: reopened: was resolved, now in progress again (ResolvedAt cleared) → open, not resolved; first action after 3 h
         F(6, ReportState.InProgress, Utc(2026, 11, 2, 8), Utc(2026, 11, 25, 17), first: Utc(2026, 11, 2, 11)),
         // 7: rejected in period: not resolved, not open
         F(7, ReportState.Rejected, Utc(2026, 11, 12, 8), Utc(2026, 11, 15, 17), first: Utc(2026, 11, 12, 9), closed: Utc(2026, 11, 12, 9)),
         // 8: received before the period, resolved in it on time (exactly at the deadline counts as on time)
-        F(8, ReportState.Resolved, Utc(2026, 10, 28, 8), Utc(2026, 11, 2, 17), first: Utc(2026, 10, 28, 9), resolved: Utc(2026, 11, 2, 17), rating: CitizenRating.Acceptable),
-        // 9: resolved before the period: counts nowhere in the period's figures
-        F(9, ReportState.Resolved, Utc(2026, 10, 20, 8), Utc(2026, 10, 23, 17), first: Utc(2026, 10, 20, 9), resolved: Utc(2026, 10, 21, 8)),
+        F(8, ReportState.Resolved, Utc(2026, 10, 28, 8), Utc(2026, 11, 2, 17), first: Utc(2026, 10, 28, 9), resolved: Utc(2026, 11, 2, 17), rating: CitizenRating.Acceptable, rated: Utc(2026, 11, 3, 9)),
+        // 9: resolved and rated before the period: counts nowhere in the period's figures
+        F(9, ReportState.Resolved, Utc(2026, 10, 20, 8), Utc(2026, 10, 23, 17), first: Utc(2026, 10, 20, 9), resolved: Utc(2026, 10, 21, 8), rating: CitizenRating.Satisfied, rated: Utc(2026, 10, 22, 8)),
+        // 10: resolved before the period, rated not satisfied in it, so reopened (ResolvedAt cleared, rating kept) and
+        // open now, due 20/11: open (not overdue, not due soon), not resolved in the period, but its rating counts
+        F(10, ReportState.InProgress, Utc(2026, 10, 26, 8), Utc(2026, 11, 20, 17), first: Utc(2026, 10, 26, 9), rating: CitizenRating.NotSatisfied, rated: Utc(2026, 11, 6, 8), cat: 3, area: 11),
     ];
 
     [Fact]
@@ -43,7 +46,7 @@ public class KpiCalculatorTests
     {
         var t = KpiCalculator.Tiles(Facts, Period, Now, DueSoonLimit);
 
-        Assert.Equal(4, t.Open);              // 1, 2, 3, 6
+        Assert.Equal(5, t.Open);              // 1, 2, 3, 6, 10
         Assert.Equal(1, t.NewToday);          // 1
         Assert.Equal(1, t.Overdue);           // 2
         Assert.Equal(1, t.DueSoon);           // 3
@@ -53,8 +56,10 @@ public class KpiCalculatorTests
         Assert.Equal(2.5, t.MedianHoursToFirstAction!.Value, 6);
         // resolution times of 4, 5, 8: 24 h, 72 h, 129 h (28/10 08:00 → 2/11 17:00) → median 72
         Assert.Equal(72, t.MedianHoursToResolution!.Value, 6);
-        Assert.Equal(3, t.Ratings);
-        Assert.Equal(2.0 / 3, t.SatisfactionRate!.Value, 6); // satisfied + acceptable of 3
+        // ratings given in the period, whatever the report's state now: 4 satisfied, 5 not satisfied, 8 acceptable, and
+        // 10 not satisfied (reopened, open again: not resolved in the period, yet its rating counts); 9 was rated before
+        Assert.Equal(4, t.Ratings);
+        Assert.Equal(2.0 / 4, t.SatisfactionRate!.Value, 6); // satisfied + acceptable of 4 (2/3 if 10 dropped out)
     }
 
     [Fact]
@@ -64,10 +69,11 @@ public class KpiCalculatorTests
         Assert.Equal(18, days.Count);                                     // 1/11 … 18/11
         Assert.Equal((1, 0), (days[new(2026, 11, 3)].Incoming, days[new(2026, 11, 3)].Resolved));
         Assert.Equal((0, 1), (days[new(2026, 11, 8)].Incoming, days[new(2026, 11, 8)].Resolved));
-        // End of 2/11: 8 was resolved at 17:00 that day (gone); 6 received that day (open) → only 6.
-        Assert.Equal(1, days[new(2026, 11, 2)].OpenAtEnd);
-        // End of 12/11: 6, 2 open; 7 rejected the same day (gone); 4, 5 finished earlier → 2.
-        Assert.Equal(2, days[new(2026, 11, 12)].OpenAtEnd);
+        // End of 2/11: 8 was resolved at 17:00 that day (gone); 6 received that day and 10 (reopened, so open since
+        // its receipt as far as its facts tell) are open → 2.
+        Assert.Equal(2, days[new(2026, 11, 2)].OpenAtEnd);
+        // End of 12/11: 6, 2, 10 open; 7 rejected the same day (gone); 4, 5 finished earlier → 3.
+        Assert.Equal(3, days[new(2026, 11, 12)].OpenAtEnd);
     }
 
     [Fact]

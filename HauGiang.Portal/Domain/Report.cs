@@ -71,6 +71,9 @@ public sealed class Report
 
     public CitizenRating? Rating { get; set; }
 
+    /// <summary>When the citizen gave <see cref="Rating"/> (UTC); kept, with the rating, when the report is reopened.</summary>
+    public DateTime? RatedAt { get; set; }
+
     public int? ApiClientId { get; set; }
 
     /// <summary>Optimistic concurrency token, bumped by every handling action (application-managed so both providers honour it).</summary>

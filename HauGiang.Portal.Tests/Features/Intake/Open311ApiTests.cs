@@ -478,6 +478,10 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.Equal(ReportState.InProgress, after.State);
         Assert.Equal(CitizenRating.NotSatisfied, after.Rating);
         Assert.Equal([ReportEventType.Rated, ReportEventType.Reopened], after.Events.OrderBy(e => e.At).ThenBy(e => e.Id).TakeLast(2).Select(e => e.Type));
+
+        // The rating keeps its time through the reopening (the dashboard's satisfaction counts ratings by it).
+        Assert.Null(after.ResolvedAt);
+        Assert.Equal(after.Events.Single(e => e.Type == ReportEventType.Rated).At, after.RatedAt);
     }
 
     [Fact]

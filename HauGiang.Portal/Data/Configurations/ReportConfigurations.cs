@@ -48,10 +48,13 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         // The dashboard's "resolved / closed since the start of the period" (with the receipt, to tell the period's own).
         b.HasIndex(r => new { r.ResolvedAt, r.ReceivedAt });
         b.HasIndex(r => new { r.ClosedAt, r.ResolvedAt, r.ReceivedAt });
+        // The dashboard's "rated since the start of the period" (satisfaction), for the few reports rated then that no
+        // other part of the facts reads.
+        b.HasIndex(r => r.RatedAt);
         // The open reports only (a tenth of them), in deadline order, with every fact the dashboard reads of them: the
         // queue's open tabs walk it in order, and the dashboard reads the province's open backlog from this small index
-        // instead of ~100,000 scattered rows (about 0.1 s at 1M reports).
-        b.HasIndex(r => new { r.DueAt, r.Id, r.State, r.ReceivedAt, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating })
+        // instead of ~100,000 scattered rows (about 0.1 s at 1M reports). RatedAt: a reopened report keeps its rating.
+        b.HasIndex(r => new { r.DueAt, r.Id, r.State, r.ReceivedAt, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating, r.RatedAt })
             .HasFilter("\"State\" IN (0, 1)")
             .HasDatabaseName("IX_Reports_OpenFacts");
         b.HasIndex(r => r.AssignedOfficerId);

@@ -263,6 +263,7 @@ internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser
 
         var rating = _random.NextDouble() switch { < 0.7 => CitizenRating.Satisfied, < 0.9 => CitizenRating.Acceptable, _ => CitizenRating.NotSatisfied };
         r.Rating = rating;
+        r.RatedAt = rated;
         r.Events.Add(new ReportEvent { At = rated, Type = ReportEventType.Rated, ActorName = "Người dân", FromState = r.State, ToState = r.State, FromUnitId = r.UnitId, ToUnitId = r.UnitId, Note = rating.ToString(), Visibility = EventVisibility.Public });
         if (rating == CitizenRating.NotSatisfied)
         {

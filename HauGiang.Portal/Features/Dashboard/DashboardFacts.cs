@@ -13,7 +13,8 @@ namespace HauGiang.Portal.Features.Dashboard;
 /// time) so that it is never read, and the other times as ticks (UTC). Times no figure reads are left out in SQL, as
 /// each one read costs a string and a parse: the first action of reports received before the period (the median
 /// is over reports received in it), and the closing time when it is not the end of the report
-/// (<see cref="ReportFacts.FinishedAt"/>: open, or resolved before it was closed).
+/// (<see cref="ReportFacts.FinishedAt"/>: open, or resolved before it was closed), and the rating's time when it is
+/// before the period (satisfaction counts the ratings given in it).
 /// </summary>
 internal readonly record struct DashboardFact(
     long Id,
@@ -27,6 +28,7 @@ internal readonly record struct DashboardFact(
     long? ResolvedAt,
     long? ClosedWithoutResolution,
     CitizenRating? Rating,
+    long? RatedAt,
     bool Overdue,
     bool DueSoon,
     bool ResolvedOnTime)
@@ -39,10 +41,12 @@ internal readonly record struct DashboardFact(
 
 /// <summary>
 /// Reads the facts of a period: the same reports as <see cref="DashboardService.LoadFactsAsync"/> (received before
-/// its end, and received in it, open, or resolved/closed since its start). Province-wide, in four disjoint parts that
-/// each follow an index, instead of one OR across columns that makes SQLite scan the whole table: the open reports
-/// (State), and of the others those received in the period (ReceivedAt), received before it and resolved since its
-/// start (ResolvedAt), or received before it and closed since its start without such a resolution (ClosedAt).
+/// its end, and received in it, open, or resolved/closed/rated since its start). Province-wide, in five disjoint parts
+/// that each follow an index, instead of one OR across columns that makes SQLite scan the whole table: the open
+/// reports (State), and of the others those received in the period (ReceivedAt), received before it and resolved
+/// since its start (ResolvedAt), received before it and closed since its start without such a resolution (ClosedAt),
+/// or received before it and rated since its start without either (RatedAt: a rating usually closes or reopens the
+/// report at once, so this part is nearly always empty, but a report can be rated and not yet reopened).
 /// <para>
 /// Each report comes back as three values, not one column per fact: with Microsoft.Data.Sqlite every value read
 /// costs about as much as SQLite's step itself, and a DateTime read through the provider's general parse several
@@ -76,6 +80,7 @@ internal static partial class DashboardFacts
             || '|' || IFNULL(CASE WHEN "r"."ReceivedAt" >= @dashboard_from AND "r"."ReceivedAt" < @dashboard_to THEN "r"."FirstActionAt" END, '')
             || '|' || IFNULL("r"."ResolvedAt", '')
             || '|' || IFNULL(CASE WHEN "r"."State" NOT IN (0, 1) AND "r"."ResolvedAt" IS NULL THEN "r"."ClosedAt" END, '')
+            || '|' || IFNULL(CASE WHEN "r"."RatedAt" >= @dashboard_from THEN "r"."RatedAt" END, '')
             || '|' || IFNULL("r"."AssignedOfficerId", '') AS "Times"
         """;
 
@@ -118,7 +123,8 @@ internal static partial class DashboardFacts
             // Narrowed to a unit, area, category or officer: SQLite walks that one's index (a few percent of the
             // reports) once; split, it would walk it once per part, as it prefers the equality to any time range.
             parts = [scoped.Where(r => r.ReceivedAt < to
-                && (r.ReceivedAt >= from || r.State == ReportState.New || r.State == ReportState.InProgress || r.ResolvedAt >= from || r.ClosedAt >= from))];
+                && (r.ReceivedAt >= from || r.State == ReportState.New || r.State == ReportState.InProgress || r.ResolvedAt >= from || r.ClosedAt >= from
+                    || r.RatedAt >= from))];
         }
         else
         {
@@ -131,6 +137,8 @@ internal static partial class DashboardFacts
                 finished.Where(r => r.ReceivedAt >= from),
                 finished.Where(r => r.ResolvedAt >= from && EF.Functions.Collate(r.ReceivedAt, ReceivedBeforeCollation) < from),
                 finished.Where(r => r.ClosedAt >= from && (r.ResolvedAt == null || r.ResolvedAt < from) && EF.Functions.Collate(r.ReceivedAt, ReceivedBeforeCollation) < from),
+                finished.Where(r => r.RatedAt >= from && (r.ResolvedAt == null || r.ResolvedAt < from) && (r.ClosedAt == null || r.ClosedAt < from)
+                    && EF.Functions.Collate(r.ReceivedAt, ReceivedBeforeCollation) < from),
             ];
         }
 
@@ -189,6 +197,7 @@ internal static partial class DashboardFacts
                 var firstActionAt = Ticks(Field(ref times));
                 var resolvedAt = Ticks(Field(ref times));
                 var closedAt = Ticks(Field(ref times));
+                var ratedAt = Ticks(Field(ref times));
                 string? officer = null;
                 if (!times.IsEmpty && !officerIds.TryGetValue(times, out officer))
                 {
@@ -216,6 +225,7 @@ internal static partial class DashboardFacts
                     resolvedAt,
                     closedAt,
                     rating == 0 ? null : (CitizenRating)(rating - 1),
+                    ratedAt,
                     (flags & (1 << 3)) != 0,
                     (flags & (1 << 4)) != 0,
                     (flags & (1 << 5)) != 0));

@@ -41,11 +41,12 @@ internal static class DashboardFigures
                 resolved++;
                 onTime += f.ResolvedOnTime ? 1 : 0;
                 resolution.Add(new TimeSpan(r - f.ReceivedAt).TotalHours);
-                if (f.Rating is { } rating)
-                {
-                    rated++;
-                    satisfied += rating is CitizenRating.Satisfied or CitizenRating.Acceptable ? 1 : 0;
-                }
+            }
+
+            if (f.Rating is { } rating && f.RatedAt is { } ratedAt && ratedAt >= from && ratedAt < to)
+            {
+                rated++;
+                satisfied += rating is CitizenRating.Satisfied or CitizenRating.Acceptable ? 1 : 0;
             }
         }
 

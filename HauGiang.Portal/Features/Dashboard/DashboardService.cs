@@ -58,7 +58,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         // Only the day chart reads these times (the deadline is already compared in SQL, hence a placeholder).
         static ReportFacts AsReportFacts(DashboardFact f) => new(
             f.Id, "", f.CategoryId, f.AreaId, f.UnitId, f.AssigneeId, f.State, Utc(f.ReceivedAt), DateTime.MaxValue,
-            f.FirstActionAt is { } a ? Utc(a) : null, f.ResolvedAt is { } r ? Utc(r) : null, f.ClosedWithoutResolution is { } c ? Utc(c) : null, f.Rating);
+            f.FirstActionAt is { } a ? Utc(a) : null, f.ResolvedAt is { } r ? Utc(r) : null, f.ClosedWithoutResolution is { } c ? Utc(c) : null, f.Rating,
+            f.RatedAt is { } rated ? Utc(rated) : null);
         static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
     }
 
@@ -105,8 +106,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         QueueService.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null })
             .Where(r => r.ReceivedAt < period.ToUtc
                 && (r.ReceivedAt >= period.FromUtc || r.State == ReportState.New || r.State == ReportState.InProgress
-                    || r.ResolvedAt >= period.FromUtc || r.ClosedAt >= period.FromUtc))
-            .Select(r => new ReportFacts(r.Id, r.Code, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.State, r.ReceivedAt, r.DueAt, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating))
+                    || r.ResolvedAt >= period.FromUtc || r.ClosedAt >= period.FromUtc || r.RatedAt >= period.FromUtc))
+            .Select(r => new ReportFacts(r.Id, r.Code, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.State, r.ReceivedAt, r.DueAt, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating, r.RatedAt))
             .ToListAsync(ct);
 
     /// <summary>The last <paramref name="days"/> local days up to now.</summary>

@@ -16,7 +16,8 @@ public sealed record ReportFacts(
     DateTime? FirstActionAt,
     DateTime? ResolvedAt,
     DateTime? ClosedAt,
-    CitizenRating? Rating)
+    CitizenRating? Rating,
+    DateTime? RatedAt)
 {
     public bool IsOpen => State is ReportState.New or ReportState.InProgress;
 
@@ -52,7 +53,8 @@ public sealed record GroupRow(string Key, string Label, int Open, int Overdue, i
 /// open with the deadline inside the queue's due-soon window;
 /// resolved in period = ResolvedAt in the period (a reopened report is not resolved until it is again);
 /// on time = resolved at or before its deadline; time to first action = FirstActionAt − ReceivedAt for reports
-/// received in the period; satisfaction = (hài lòng + chấp nhận) / rated, for reports resolved in the period.
+/// received in the period; satisfaction = (hài lòng + chấp nhận) / ratings given in the period (RatedAt), whatever
+/// the report's state now (a "not satisfied" rating reopens the report, and still counts).
 /// </summary>
 public static class KpiCalculator
 {
@@ -62,7 +64,7 @@ public static class KpiCalculator
         var todayStart = WorkingCalendar.FromLocal(WorkingCalendar.ToLocal(now).Date);
         var open = facts.Where(f => f.IsOpen).ToList();
         var resolved = facts.Where(f => f.ResolvedAt is not null && period.Contains(f.ResolvedAt)).ToList();
-        var rated = resolved.Where(f => f.Rating is not null).ToList();
+        var rated = facts.Where(f => f.Rating is not null && period.Contains(f.RatedAt)).ToList();
         return new KpiTiles(
             open.Count,
             facts.Count(f => f.ReceivedAt >= todayStart && f.ReceivedAt <= now),

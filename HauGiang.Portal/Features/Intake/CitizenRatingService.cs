@@ -44,6 +44,7 @@ public sealed class CitizenRatingService(IDbContextFactory<PortalDbContext> dbFa
         var now = clock.GetUtcNow().UtcDateTime;
         var note = rating.ToString() + (string.IsNullOrWhiteSpace(comment) ? "" : ": " + comment.Trim()[..Math.Min(comment.Trim().Length, 1000)]);
         report.Rating = rating;
+        report.RatedAt = now;
         report.Version++;
         db.ReportEvents.Add(new ReportEvent
         {

@@ -384,6 +384,9 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.Property<int>("Priority")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("int");
 
@@ -425,6 +428,8 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("DuplicateOfId");
 
+                    b.HasIndex("RatedAt");
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AreaId", "ReceivedAt");
@@ -451,7 +456,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
-                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating")
+                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt")
                         .HasDatabaseName("IX_Reports_OpenFacts")
                         .HasFilter("\"State\" IN (0, 1)");
 

@@ -368,6 +368,9 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
@@ -409,6 +412,8 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("DuplicateOfId");
 
+                    b.HasIndex("RatedAt");
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("AreaId", "ReceivedAt");
@@ -435,7 +440,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
-                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating")
+                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt")
                         .HasDatabaseName("IX_Reports_OpenFacts")
                         .HasFilter("\"State\" IN (0, 1)");
 
