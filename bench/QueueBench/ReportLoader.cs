@@ -179,16 +179,16 @@ internal sealed class ReportLoader(IServiceProvider services, BenchOptions optio
         insert.CommandText = """
             INSERT INTO "Reports" ("Id", "Code", "Description", "CategoryId", "Latitude", "Longitude", "Address", "AreaId", "UnitId",
                 "AssignedOfficerId", "State", "Priority", "Source", "ReceivedAt", "DueAt", "FirstActionAt", "ResolvedAt", "ClosedAt",
-                "IsPublic", "DuplicateOfId", "RejectReason", "ExtensionRequestedUntil", "Rating", "ApiClientId", "Version", "SearchText")
+                "IsPublic", "DuplicateOfId", "RejectReason", "ExtensionRequestedUntil", "Rating", "RatedAt", "ApiClientId", "Version", "SearchText")
             VALUES ($id, $code, $description, $category, $lat, $lon, $address, $area, $unit,
                 $officer, $state, $priority, $source, $received, $due, $firstAction, $resolved, $closed,
-                $public, $duplicateOf, $rejectReason, $extension, $rating, $apiClient, $version, $search)
+                $public, $duplicateOf, $rejectReason, $extension, $rating, $ratedAt, $apiClient, $version, $search)
             """;
         var p = new Dictionary<string, SqliteParameter>(StringComparer.Ordinal);
         foreach (var name in new[]
         {
             "id", "code", "description", "category", "lat", "lon", "address", "area", "unit", "officer", "state", "priority", "source",
-            "received", "due", "firstAction", "resolved", "closed", "public", "duplicateOf", "rejectReason", "extension", "rating", "apiClient", "version", "search",
+            "received", "due", "firstAction", "resolved", "closed", "public", "duplicateOf", "rejectReason", "extension", "rating", "ratedAt", "apiClient", "version", "search",
         })
         {
             // No SqliteType: each value binds as its own type (DateTime as EF Core's "yyyy-MM-dd HH:mm:ss.FFFFFFF" text).
@@ -312,6 +312,7 @@ internal sealed class ReportLoader(IServiceProvider services, BenchOptions optio
             p["rejectReason"].Value = rejectReason is { } rr ? (int)rr : DBNull.Value;
             p["extension"].Value = (object?)extension ?? DBNull.Value;
             p["rating"].Value = rating is { } rt ? (int)rt : DBNull.Value;
+            p["ratedAt"].Value = rating is not null && closed is { } c ? c.AddSeconds(-1) : DBNull.Value; // a good rating closes the report
             p["apiClient"].Value = source == ReportSource.Open311 ? apiClientId : DBNull.Value;
             p["version"].Value = state == ReportState.New ? 0 : 1 + _random.Next(1, 6);
             await insert.ExecuteNonQueryAsync(ct);
