@@ -57,6 +57,32 @@ public class LiveTests(BrowserFixture browser, PortalApp app)
         await other.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// A full load of /map draws the points before the circuit is up; the component then adopts that map. The adopted
+    /// map must still answer: a click on a point opens its summary card (through the circuit), and there is one map.
+    /// </summary>
+    [Fact]
+    public async Task The_map_drawn_before_the_circuit_is_adopted_and_a_click_on_a_point_opens_its_card()
+    {
+        var report = await app.CreateReportAsync("UBND-31321", description: "Cột đèn gãy đổ chắn ngang lối đi.");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("canbo.vithanh@haugiang.demo");
+        await page.GotoAsync("/map?q=" + report.Code);
+        await page.WaitForCircuitAsync();
+        var mapElement = page.Locator("[data-testid=report-map]");
+        await Assertions.Expect(mapElement).ToHaveAttributeAsync("data-count", "1");
+        Assert.Equal(1, await page.Locator(".leaflet-container").CountAsync());
+
+        // "My unit" centres the map on the ward's centre, where the report's point is; click that spot.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Địa bàn của tôi" }).ClickAsync();
+        await page.WaitForTimeoutAsync(500); // the view change is a Leaflet animation, not a DOM state to wait for
+        var box = (await mapElement.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+
+        await Assertions.Expect(page.Locator("[data-testid=map-card-link]")).ToHaveTextAsync(report.Code);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task An_open_report_page_shows_who_changed_it_and_refreshes_its_state_and_actions()
     {

@@ -5,10 +5,54 @@ import { loadMarkerCluster } from '/js/leaflet-loader.js';
 const STATE_COLOURS = ['#1e88e5', '#3949ab', '#43a047', '#78909c', '#424242']; // New, InProgress, Resolved, Closed, Rejected
 const MAX_ZOOM = 18;
 
+// The map boot() is starting on the prerendered page (a promise of it), waiting for its component to adopt it.
+let booting = null;
+const MAP_ELEMENT = '[data-testid=report-map][data-url]';
+
+// On a full load of /map (App.razor runs this): draw the map from the prerendered element's data-url and data-view
+// right away, while Blazor is still connecting; the component's create() then adopts this map instead of starting
+// over, so the points show as soon as the page and its preloaded data have arrived.
+export function boot() {
+  const host = document.querySelector(MAP_ELEMENT);
+  if (!host || booting) return;
+  booting = create(host, null, JSON.parse(host.dataset.view)).then(api => {
+    api.setData(host.dataset.url).catch(() => {});
+    // Blazor replaces the prerendered element when the circuit starts: move the map into the new one at once (a
+    // mutation observer runs before the browser paints), so that it does not blink until the component's create().
+    const follow = () => {
+      const now = document.querySelector(MAP_ELEMENT);
+      if (now && now !== api.element()) api.adopt(now, null);
+    };
+    const observer = new MutationObserver(follow);
+    observer.observe(document.body, { childList: true, subtree: true });
+    follow(); // the circuit may have been quicker than Leaflet
+    api.stopFollowing = () => observer.disconnect();
+    return api;
+  }, () => null);
+}
+
 export async function create(element, dotnet, options) {
+  if (booting && dotnet) {
+    const pending = booting;
+    booting = null;
+    const api = await pending;
+    if (api) {
+      api.stopFollowing();
+      api.adopt(element, dotnet);
+      return api;
+    }
+  }
+
   const L = await loadMarkerCluster();
+  // Leaflet lives in a container of its own inside the component's element, so that it can move into the element
+  // Blazor renders when the circuit starts (the prerendered one is replaced). Status attributes go on the element.
+  const canvas = document.createElement('div');
+  canvas.className = 'hg-map-canvas';
+  element.appendChild(canvas);
+  let host = element;
+  let dotnetRef = dotnet;
   // The map's own maxZoom: markercluster needs one even with no tile layer (offline), and street level (18) is enough.
-  const map = L.map(element, { preferCanvas: true, zoomControl: true, maxZoom: MAX_ZOOM }).setView([options.lat, options.lon], options.zoom);
+  const map = L.map(canvas, { preferCanvas: true, zoomControl: true, maxZoom: MAX_ZOOM }).setView([options.lat, options.lon], options.zoom);
   if (options.tileUrl) {
     L.tileLayer(options.tileUrl, { attribution: options.attribution || '', maxZoom: MAX_ZOOM }).addTo(map);
   }
@@ -43,11 +87,12 @@ export async function create(element, dotnet, options) {
   // One click handler for every point (events bubble from the markers to the group), not one listener per marker.
   clusters.on('click', e => {
     const f = e.layer && e.layer.feature;
-    if (f) dotnet.invokeMethodAsync('Select', f.properties.id).catch(() => {});
+    if (f && dotnetRef) dotnetRef.invokeMethodAsync('Select', f.properties.id).catch(() => {});
   });
   const areas = L.layerGroup().addTo(map);
   const byId = new Map();
   let dataUrl = null;
+  let loading = null;
   let idle = true;
 
   function markerFor(feature) {
@@ -67,7 +112,7 @@ export async function create(element, dotnet, options) {
 
   async function load(url) {
     idle = false;
-    element.dataset.idle = 'false';
+    host.dataset.idle = 'false';
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error('Map data: HTTP ' + response.status);
     const data = await response.json();
@@ -84,16 +129,32 @@ export async function create(element, dotnet, options) {
       if (markers.length === 0 && chunksDone) { chunksDone = null; resolve(); }
     });
     idle = true;
-    element.dataset.idle = 'true';
-    element.dataset.count = String(byId.size);
+    host.dataset.idle = 'true';
+    host.dataset.count = String(byId.size);
     return byId.size;
   }
 
   return {
+    // The same URL as the load under way (the booted map's) waits for it instead of fetching again.
     async setData(url) {
-      dataUrl = url;
-      return await load(url);
+      if (url !== dataUrl || !loading) {
+        dataUrl = url;
+        loading = load(url);
+      }
+      return await loading;
     },
+    // Moves the map into another element (the one Blazor rendered) and, given one, answers to that component.
+    adopt(element, dotnet) {
+      if (canvas.parentNode !== element) element.appendChild(canvas);
+      if (element !== host) {
+        if (host.dataset.idle) element.dataset.idle = host.dataset.idle;
+        if (host.dataset.count) element.dataset.count = host.dataset.count;
+        host = element;
+      }
+      if (dotnet) dotnetRef = dotnet;
+      map.invalidateSize();
+    },
+    element() { return host; },
     // One report changed: fetch just that one (still through the filtered, scoped endpoint) and add, recolour or remove it.
     async refresh(id) {
       if (!dataUrl) return;
@@ -109,22 +170,24 @@ export async function create(element, dotnet, options) {
         clusters.addLayer(m);
         if (m.getElement) { /* canvas markers have no element */ }
       }
-      element.dataset.count = String(byId.size);
-      element.dataset.lastChange = String(id);
+      host.dataset.count = String(byId.size);
+      host.dataset.lastChange = String(id);
     },
+    // Areas are drawn on the points' own canvas, not interactive: a second canvas on top (the booted map gets its
+    // areas after its points) would take every click meant for a point.
     setAreas(list) {
       areas.clearLayers();
       for (const a of list) {
         if (a.boundary) {
-          L.geoJSON(JSON.parse(a.boundary), { style: { color: '#0d47a1', weight: 1, fillOpacity: 0.03 } }).addTo(areas);
+          L.geoJSON(JSON.parse(a.boundary), { style: { color: '#0d47a1', weight: 1, fillOpacity: 0.03 }, interactive: false, renderer }).addTo(areas);
         }
-        L.circleMarker([a.lat, a.lon], { radius: 3, color: '#0d47a1', weight: 1, fillOpacity: 0.6, interactive: false })
+        L.circleMarker([a.lat, a.lon], { renderer, radius: 3, color: '#0d47a1', weight: 1, fillOpacity: 0.6, interactive: false })
           .bindTooltip(a.name, { permanent: false, direction: 'top' }).addTo(areas);
       }
     },
     focus(lat, lon, zoom) { map.setView([lat, lon], zoom); },
     isIdle() { return idle; },
     count() { return byId.size; },
-    dispose() { map.remove(); byId.clear(); },
+    dispose() { map.remove(); canvas.remove(); byId.clear(); },
   };
 }
