@@ -14,7 +14,8 @@ const MAP_ELEMENT = '[data-testid=report-map][data-url]';
 // over, so the points show as soon as the page and its preloaded data have arrived.
 export function boot() {
   const host = document.querySelector(MAP_ELEMENT);
-  if (!host || booting) return;
+  // Nothing to do twice, nor where the component already drew its map (a script run late, after an enhanced navigation).
+  if (!host || booting || host.querySelector('.hg-map-canvas')) return;
   booting = create(host, null, JSON.parse(host.dataset.view)).then(api => {
     api.setData(host.dataset.url).catch(() => {});
     // Blazor replaces the prerendered element when the circuit starts: move the map into the new one at once (a
