@@ -35,6 +35,25 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         AssertSame(await Both(service, user, filter, period));
     }
 
+    /// <summary>The satisfaction tile opens the queue on the reports rated in the period: as many as the tile counts.</summary>
+    [Theory]
+    [InlineData("dieuphoi@haugiang.demo", 30)]
+    [InlineData("lanhdao.vithanh@haugiang.demo", 90)]
+    public async Task The_reports_rated_in_the_period_are_the_ones_the_satisfaction_tile_counts(string email, int days)
+    {
+        var service = app.Services.GetRequiredService<DashboardService>();
+        var user = await app.UserAsync(email);
+        var period = service.LastDays(days);
+        var tiles = (await service.GetAsync(user, new QueueFilter(), period, english: false)).Tiles;
+
+        var from = DateOnly.FromDateTime(WorkingCalendar.ToLocal(period.FromUtc));
+        var to = DateOnly.FromDateTime(WorkingCalendar.ToLocal(period.ToUtc));
+        var counts = await app.Services.GetRequiredService<QueueService>().GetCountsAsync(user, new QueueFilter { Tab = QueueTab.All, RatedFrom = from, RatedTo = to });
+
+        Assert.True(tiles.Ratings > 0);
+        Assert.Equal(tiles.Ratings, counts.All);
+    }
+
     [Fact]
     public async Task A_period_that_ended_in_the_past_counts_the_backlog_with_what_was_finished_after_it()
     {

@@ -105,7 +105,7 @@ internal static partial class DashboardFacts
             return null;
         }
 
-        var scoped = QueueService.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, CategoryGroup = null });
+        var scoped = QueueService.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null, CategoryGroup = null });
         if (filter.CategoryGroup is { } group)
         {
             // The group as its categories, and "+ 0" so that SQLite does not take the CategoryId index for the part's

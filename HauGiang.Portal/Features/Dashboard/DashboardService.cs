@@ -103,7 +103,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
 
     /// <summary>Reports in scope and filter that were open at some time in the period or touched it.</summary>
     internal static Task<List<ReportFacts>> LoadFactsAsync(PortalDbContext db, PortalUser user, QueueFilter filter, Period period, CancellationToken ct) =>
-        QueueService.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null })
+        QueueService.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null })
             .Where(r => r.ReceivedAt < period.ToUtc
                 && (r.ReceivedAt >= period.FromUtc || r.State == ReportState.New || r.State == ReportState.InProgress
                     || r.ResolvedAt >= period.FromUtc || r.ClosedAt >= period.FromUtc || r.RatedAt >= period.FromUtc))

@@ -54,8 +54,14 @@ public sealed record QueueFilter
 
     public DateOnly? ResolvedTo { get; init; }
 
+    /// <summary>Rated by the citizen on or after / on or before these local dates (the dashboard's satisfaction).</summary>
+    public DateOnly? RatedFrom { get; init; }
+
+    public DateOnly? RatedTo { get; init; }
+
     /// <summary>True when the filter carries parts that only the dashboard sets (shown as a removable chip).</summary>
-    public bool HasDashboardParts => UnitId is not null || CategoryGroup is not null || AssigneeId is not null || ResolvedFrom is not null || ResolvedTo is not null;
+    public bool HasDashboardParts => UnitId is not null || CategoryGroup is not null || AssigneeId is not null
+        || ResolvedFrom is not null || ResolvedTo is not null || RatedFrom is not null || RatedTo is not null;
 }
 
 /// <summary>Keyset position: the sort key and id of the last row of the previous page.</summary>

@@ -266,6 +266,18 @@ public sealed class QueueService(
             query = query.Where(r => r.ResolvedAt < toUtc);
         }
 
+        if (filter.RatedFrom is { } ratedFrom)
+        {
+            var fromUtc = WorkingCalendar.FromLocal(ratedFrom.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.Rating != null && r.RatedAt >= fromUtc);
+        }
+
+        if (filter.RatedTo is { } ratedTo)
+        {
+            var toUtc = WorkingCalendar.FromLocal(ratedTo.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.Rating != null && r.RatedAt < toUtc);
+        }
+
         if (filter.AssignedToMe)
         {
             query = query.Where(r => r.AssignedOfficerId == user.Id);

@@ -27,6 +27,8 @@ public static class QueueUrl
             ["officer"] = f.AssigneeId,
             ["rfrom"] = f.ResolvedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["rto"] = f.ResolvedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["ratedfrom"] = f.RatedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["ratedto"] = f.RatedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         return QueryHelpers.AddQueryString(path, query.Where(kv => kv.Value is not null));
     }
@@ -47,5 +49,7 @@ public static class QueueUrl
         AssigneeId = string.IsNullOrWhiteSpace(q["officer"]) ? null : q["officer"].ToString(),
         ResolvedFrom = DateOnly.TryParseExact(q["rfrom"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var rf) ? rf : null,
         ResolvedTo = DateOnly.TryParseExact(q["rto"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var rt) ? rt : null,
+        RatedFrom = DateOnly.TryParseExact(q["ratedfrom"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var af) ? af : null,
+        RatedTo = DateOnly.TryParseExact(q["ratedto"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
     };
 }
