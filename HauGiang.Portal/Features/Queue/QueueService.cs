@@ -41,7 +41,7 @@ public sealed class QueueService(
             {
                 // A deadline never comes before receipt, so the period bounds the deadline too: the deadline-ordered
                 // indexes then start at the period instead of reading through every older report first.
-                var fromUtc = WorkingCalendar.FromLocal(from.ToDateTime(TimeOnly.MinValue));
+                var fromUtc = StartOfDayUtc(from);
                 query = query.Where(r => r.DueAt >= fromUtc);
             }
 
@@ -229,13 +229,13 @@ public sealed class QueueService(
 
         if (filter.From is { } from)
         {
-            var fromUtc = WorkingCalendar.FromLocal(from.ToDateTime(TimeOnly.MinValue));
+            var fromUtc = StartOfDayUtc(from);
             query = query.Where(r => r.ReceivedAt >= fromUtc);
         }
 
         if (filter.To is { } to)
         {
-            var toUtc = WorkingCalendar.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var toUtc = StartOfDayUtc(to.AddDays(1));
             query = query.Where(r => r.ReceivedAt < toUtc);
         }
 
@@ -256,25 +256,25 @@ public sealed class QueueService(
 
         if (filter.ResolvedFrom is { } rfrom)
         {
-            var fromUtc = WorkingCalendar.FromLocal(rfrom.ToDateTime(TimeOnly.MinValue));
+            var fromUtc = StartOfDayUtc(rfrom);
             query = query.Where(r => r.ResolvedAt >= fromUtc);
         }
 
         if (filter.ResolvedTo is { } rto)
         {
-            var toUtc = WorkingCalendar.FromLocal(rto.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var toUtc = StartOfDayUtc(rto.AddDays(1));
             query = query.Where(r => r.ResolvedAt < toUtc);
         }
 
         if (filter.RatedFrom is { } ratedFrom)
         {
-            var fromUtc = WorkingCalendar.FromLocal(ratedFrom.ToDateTime(TimeOnly.MinValue));
+            var fromUtc = StartOfDayUtc(ratedFrom);
             query = query.Where(r => r.Rating != null && r.RatedAt >= fromUtc);
         }
 
         if (filter.RatedTo is { } ratedTo)
         {
-            var toUtc = WorkingCalendar.FromLocal(ratedTo.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var toUtc = StartOfDayUtc(ratedTo.AddDays(1));
             query = query.Where(r => r.Rating != null && r.RatedAt < toUtc);
         }
 
@@ -290,6 +290,9 @@ public sealed class QueueService(
 
         return query;
     }
+
+    /// <summary>The first moment (UTC) of a local (Vietnamese) date: filters by day bound with this, "to" as the next day's.</summary>
+    private static DateTime StartOfDayUtc(DateOnly day) => WorkingCalendar.FromLocal(day.ToDateTime(TimeOnly.MinValue));
 
     internal static IQueryable<Report> ByTab(IQueryable<Report> query, QueueTab tab, DateTime now, DateTime dueSoonLimit) => tab switch
     {
