@@ -57,8 +57,8 @@ internal static class DashboardFigures
             dueSoon,
             resolved,
             resolved == 0 ? null : (double)onTime / resolved,
-            KpiCalculator.Median(firstAction),
-            KpiCalculator.Median(resolution),
+            Median(firstAction),
+            Median(resolution),
             rated == 0 ? null : (double)satisfied / rated,
             rated);
     }
@@ -177,6 +177,20 @@ internal static class DashboardFigures
             .Where(r => r.Open > 0 || r.ResolvedInPeriod > 0)
             .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Open)
             .ToList();
+    }
+
+    /// <summary>As <see cref="KpiCalculator.Median"/>, sorting in place (a quarter holds ~250,000 values).</summary>
+    private static double? Median(List<double> values)
+    {
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
+        if (sorted.IsEmpty)
+        {
+            return null;
+        }
+
+        sorted.Sort();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static ReadOnlySpan<DashboardFact> CollectionsMarshalSpan(List<DashboardFact> facts) =>

@@ -34,7 +34,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     internal async Task<DashboardData> ComputeAsync(PortalUser user, QueueFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var facts = await DashboardFacts.LoadAsync(db, user, filter, period, now, dueSoonLimit, ct);
+        var facts = await DashboardFacts.LoadAsync(dbFactory, db, user, filter, period, now, dueSoonLimit, ct);
         if (facts is null)
         {
             return await ComputeFromFactsAsync(user, filter, period, now, dueSoonLimit, english, ct);
