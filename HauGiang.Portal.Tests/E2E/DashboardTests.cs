@@ -50,14 +50,14 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
     }
 
     [Fact]
-    public async Task The_monthly_report_shows_the_satisfaction_of_the_ratings_given_in_the_month()
+    public async Task The_monthly_report_shows_the_months_satisfaction_and_its_backlog_at_the_end()
     {
         // Last month: a period that has ended, so that the figures cannot move while the page renders.
         var service = app.Services.GetRequiredService<DashboardService>();
         var first = DateOnly.FromDateTime(WorkingCalendar.ToLocal(DateTime.UtcNow)).AddMonths(-1);
         first = first.AddDays(1 - first.Day);
         var user = await app.UserAsync("dieuphoi@haugiang.demo");
-        var tiles = (await service.GetAsync(user, new QueueFilter { Tab = QueueTab.All }, service.Between(first, first.AddMonths(1).AddDays(-1)), english: false)).Tiles;
+        var tiles = (await service.GetAtEndAsync(user, new QueueFilter { Tab = QueueTab.All }, service.Between(first, first.AddMonths(1).AddDays(-1)), english: false)).Tiles;
         Assert.True(tiles.Ratings > 0, "the demo data should hold ratings last month");
 
         var page = await browser.NewPageAsync(app.BaseUrl);
@@ -67,6 +67,8 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         var vi = new CultureInfo("vi-VN");
         await Assertions.Expect(page.Locator("[data-testid=m-satisfaction]"))
             .ToHaveTextAsync($"{tiles.SatisfactionRate!.Value.ToString("P0", vi)} ({tiles.Ratings} lượt đánh giá)");
+        await Assertions.Expect(page.Locator("[data-testid=m-open-at-end]")).ToHaveTextAsync(tiles.Open.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("[data-testid=m-overdue-at-end]")).ToHaveTextAsync(tiles.Overdue.ToString(CultureInfo.InvariantCulture));
         await page.Context.CloseAsync();
     }
 

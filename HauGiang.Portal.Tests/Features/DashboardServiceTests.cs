@@ -69,6 +69,37 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         AssertSame((fast, reference));
     }
 
+    /// <summary>
+    /// The monthly report of a past month gives the backlog as it stood at the month's end: the reports received
+    /// before it and not finished before it, overdue if their deadline had passed then — not today's open reports.
+    /// </summary>
+    [Fact]
+    public async Task The_monthly_report_counts_open_and_overdue_at_the_end_of_the_month()
+    {
+        var service = app.Services.GetRequiredService<DashboardService>();
+        var user = await app.UserAsync("dieuphoi@haugiang.demo");
+        var today = DateOnly.FromDateTime(WorkingCalendar.ToLocal(DateTime.UtcNow));
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var period = service.Between(first, first.AddMonths(1).AddDays(-1));
+        var end = period.ToUtc;
+
+        var month = await service.GetAtEndAsync(user, new QueueFilter(), period, english: false);
+
+        await using var db = app.CreateDbContext();
+        var openAtEnd = await db.Reports
+            .Where(r => r.ReceivedAt < end && (r.State == ReportState.New || r.State == ReportState.InProgress || (r.ResolvedAt ?? r.ClosedAt) >= end))
+            .Select(r => new { r.AreaId, r.DueAt })
+            .ToListAsync();
+        var openNow = await db.Reports.CountAsync(r => r.State == ReportState.New || r.State == ReportState.InProgress);
+        Assert.NotEqual(openNow, openAtEnd.Count);
+        Assert.Equal(openAtEnd.Count, month.Tiles.Open);
+        Assert.Equal(openAtEnd.Count(r => r.DueAt < end), month.Tiles.Overdue);
+        Assert.Equal(openAtEnd.Count(r => r.AreaId != null), month.ByArea.Sum(r => r.Open));
+        Assert.Equal(openAtEnd.Count(r => r.AreaId != null && r.DueAt < end), month.ByArea.Sum(r => r.Overdue));
+        Assert.Equal(month.Daily[^1].OpenAtEnd, month.Tiles.Open);
+        AssertSame(await Both(service, user, new QueueFilter(), period, now: end));
+    }
+
     [Fact]
     public async Task A_rating_given_in_the_period_counts_whatever_became_of_the_report()
     {

@@ -52,7 +52,9 @@ public static class PageExtensions
         await page.FillAsync("input[name='Input.Email']", email);
         await page.FillAsync("input[name='Input.Password']", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        // Longer than the default: the first sign-in after an app starts (password hash, first render of the home
+        // page) once took over 20 s on CI's two cores while other test classes were seeding their databases.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 60_000 });
     }
 
     /// <summary>Waits until the interactive circuit is up, so clicks reach the server.</summary>

@@ -37,6 +37,9 @@ internal readonly record struct DashboardFact(
 
     /// <summary>As <see cref="ReportFacts.FinishedAt"/>.</summary>
     public long? FinishedAt => IsOpen ? null : ResolvedAt ?? ClosedWithoutResolution;
+
+    /// <summary>As <see cref="ReportFacts.OpenAt"/>.</summary>
+    public bool OpenAt(long ticks) => ReceivedAt < ticks && (FinishedAt is not { } finished || finished >= ticks);
 }
 
 /// <summary>

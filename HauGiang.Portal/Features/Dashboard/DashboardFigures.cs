@@ -19,7 +19,7 @@ internal static class DashboardFigures
         var resolution = new List<double>();
         foreach (var f in CollectionsMarshalSpan(facts))
         {
-            if (f.IsOpen)
+            if (f.OpenAt(nowTicks))
             {
                 open++;
                 overdue += f.Overdue ? 1 : 0;
@@ -130,18 +130,18 @@ internal static class DashboardFigures
     }
 
     /// <summary>As <see cref="KpiCalculator.By"/> with the id's invariant text as the key, counting each group in one pass.</summary>
-    public static IReadOnlyList<GroupRow> By(List<DashboardFact> facts, Period period, Func<DashboardFact, int?> id, Func<string, string> label) =>
-        By(facts, period, f => id(f) is { } v ? (true, v) : (false, 0), k => k.ToString(System.Globalization.CultureInfo.InvariantCulture), label);
+    public static IReadOnlyList<GroupRow> By(List<DashboardFact> facts, Period period, DateTime now, Func<DashboardFact, int?> id, Func<string, string> label) =>
+        By(facts, period, now, f => id(f) is { } v ? (true, v) : (false, 0), k => k.ToString(System.Globalization.CultureInfo.InvariantCulture), label);
 
     /// <summary>As <see cref="KpiCalculator.By"/>, counting each group in one pass.</summary>
-    public static IReadOnlyList<GroupRow> By(List<DashboardFact> facts, Period period, Func<DashboardFact, string?> key, Func<string, string> label) =>
-        By(facts, period, f => key(f) is { } k ? (true, k) : (false, ""), k => k, label);
+    public static IReadOnlyList<GroupRow> By(List<DashboardFact> facts, Period period, DateTime now, Func<DashboardFact, string?> key, Func<string, string> label) =>
+        By(facts, period, now, f => key(f) is { } k ? (true, k) : (false, ""), k => k, label);
 
     // Grouped on the raw key, so that an id becomes text once per group rather than once per report.
-    private static List<GroupRow> By<TKey>(List<DashboardFact> facts, Period period, Func<DashboardFact, (bool Present, TKey Key)> key, Func<TKey, string> text, Func<string, string> label)
+    private static List<GroupRow> By<TKey>(List<DashboardFact> facts, Period period, DateTime now, Func<DashboardFact, (bool Present, TKey Key)> key, Func<TKey, string> text, Func<string, string> label)
         where TKey : notnull
     {
-        long from = period.FromUtc.Ticks, to = period.ToUtc.Ticks;
+        long from = period.FromUtc.Ticks, to = period.ToUtc.Ticks, nowTicks = now.Ticks;
 
         // A Dictionary enumerates in insertion order (no removals): groups come in order of first appearance, as GroupBy's.
         var groups = new Dictionary<TKey, int[]>();
@@ -158,7 +158,7 @@ internal static class DashboardFigures
                 groups[k] = c = new int[4];
             }
 
-            if (f.IsOpen)
+            if (f.OpenAt(nowTicks))
             {
                 c[0]++;
                 c[1] += f.Overdue ? 1 : 0;

@@ -31,6 +31,14 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         return await ComputeAsync(user, filter, period, now, dueSoonLimit, english, ct);
     }
 
+    /// <summary>
+    /// The figures as they stood at the end of the period (the monthly report): open, overdue and due soon at that
+    /// moment rather than now, as far as the reports' times tell (<see cref="ReportFacts.OpenAt"/>; deadlines as they
+    /// are now, extensions included). For a period that ends now, the same as <see cref="GetAsync"/>.
+    /// </summary>
+    public async Task<DashboardData> GetAtEndAsync(PortalUser user, QueueFilter filter, Period period, bool english, CancellationToken ct = default) =>
+        await ComputeAsync(user, filter, period, period.ToUtc, await queue.DueSoonLimitAsync(period.ToUtc, ct), english, ct);
+
     internal async Task<DashboardData> ComputeAsync(PortalUser user, QueueFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -42,17 +50,17 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
 
         var labels = await LabelsAsync(db, facts.Select(f => f.AssigneeId), english, ct);
 
-        // The ten oldest open reports; ties on the time in the order of the reports' ids.
-        var oldestIds = facts.Where(f => f.IsOpen).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id).Take(10).Select(f => f.Id).ToList();
+        // The ten oldest reports open at the moment; ties on the time in the order of the reports' ids.
+        var oldestIds = facts.Where(f => f.OpenAt(now.Ticks)).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id).Take(10).Select(f => f.Id).ToList();
         var oldest = await OldestAsync(db, oldestIds, english, ct);
 
         return new DashboardData(
             DashboardFigures.Tiles(facts, period, now),
             DashboardFigures.Daily(facts, period) ?? KpiCalculator.Daily([.. facts.Select(AsReportFacts)], period),
-            DashboardFigures.By(facts, period, f => f.CategoryId, labels.Category),
-            DashboardFigures.By(facts, period, f => f.AreaId, labels.Area),
-            DashboardFigures.By(facts, period, f => f.UnitId, labels.Unit),
-            DashboardFigures.By(facts, period, f => f.AssigneeId, labels.Officer),
+            DashboardFigures.By(facts, period, now, f => f.CategoryId, labels.Category),
+            DashboardFigures.By(facts, period, now, f => f.AreaId, labels.Area),
+            DashboardFigures.By(facts, period, now, f => f.UnitId, labels.Unit),
+            DashboardFigures.By(facts, period, now, f => f.AssigneeId, labels.Officer),
             oldest);
 
         // Only the day chart reads these times (the deadline is already compared in SQL, hence a placeholder).
@@ -69,7 +77,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = await LoadFactsAsync(db, user, filter, period, ct);
         var labels = await LabelsAsync(db, facts.Select(f => f.AssigneeId), english, ct);
-        var oldestIds = facts.Where(f => f.IsOpen).OrderBy(f => f.ReceivedAt).Take(10).Select(f => f.Id).ToList();
+        var oldestIds = facts.Where(f => f.OpenAt(now)).OrderBy(f => f.ReceivedAt).Take(10).Select(f => f.Id).ToList();
         var oldest = await OldestAsync(db, oldestIds, english, ct);
 
         return new DashboardData(

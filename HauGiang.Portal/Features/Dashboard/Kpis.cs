@@ -23,6 +23,13 @@ public sealed record ReportFacts(
 
     /// <summary>When it stopped being open (resolved, or closed/rejected without a resolution); null while open.</summary>
     public DateTime? FinishedAt => IsOpen ? null : ResolvedAt ?? ClosedAt;
+
+    /// <summary>
+    /// Open at that moment, as far as the report's times tell: received before it and not finished before it (a report
+    /// reopened since counts as open from its receipt on: its earlier resolution is in the timeline, not here).
+    /// At the present moment this is <see cref="IsOpen"/>.
+    /// </summary>
+    public bool OpenAt(DateTime moment) => ReceivedAt < moment && (FinishedAt is null || FinishedAt >= moment);
 }
 
 public sealed record Period(DateTime FromUtc, DateTime ToUtc)
@@ -62,7 +69,7 @@ public static class KpiCalculator
     public static KpiTiles Tiles(IReadOnlyCollection<ReportFacts> facts, Period period, DateTime now, DateTime dueSoonLimit)
     {
         var todayStart = WorkingCalendar.FromLocal(WorkingCalendar.ToLocal(now).Date);
-        var open = facts.Where(f => f.IsOpen).ToList();
+        var open = facts.Where(f => f.OpenAt(now)).ToList();
         var resolved = facts.Where(f => f.ResolvedAt is not null && period.Contains(f.ResolvedAt)).ToList();
         var rated = facts.Where(f => f.Rating is not null && period.Contains(f.RatedAt)).ToList();
         return new KpiTiles(
@@ -106,8 +113,8 @@ public static class KpiCalculator
                 return new GroupRow(
                     g.Key,
                     label(g.Key),
-                    g.Count(f => f.IsOpen),
-                    g.Count(f => f.IsOpen && f.DueAt < now),
+                    g.Count(f => f.OpenAt(now)),
+                    g.Count(f => f.OpenAt(now) && f.DueAt < now),
                     resolved.Count,
                     resolved.Count == 0 ? null : (double)resolved.Count(f => f.ResolvedAt <= f.DueAt) / resolved.Count);
             })

@@ -308,9 +308,15 @@ public sealed class QueueService(
     internal async Task<(DateTime Now, DateTime DueSoonLimit)> MomentsAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        return (now, await DueSoonLimitAsync(now, ct));
+    }
+
+    /// <summary>The end of the due-soon window that starts at <paramref name="moment"/>: N working days later, same time.</summary>
+    internal async Task<DateTime> DueSoonLimitAsync(DateTime moment, CancellationToken ct)
+    {
         var calendar = await calendars.GetAsync(ct);
-        var local = WorkingCalendar.ToLocal(now);
+        var local = WorkingCalendar.ToLocal(moment);
         var limitDate = calendar.AddWorkingDays(DateOnly.FromDateTime(local), options.Value.DueSoonWorkingDays);
-        return (now, WorkingCalendar.FromLocal(limitDate.ToDateTime(TimeOnly.FromDateTime(local))));
+        return WorkingCalendar.FromLocal(limitDate.ToDateTime(TimeOnly.FromDateTime(local)));
     }
 }
