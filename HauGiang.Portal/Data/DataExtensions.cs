@@ -25,7 +25,15 @@ public static class DataExtensions
         }
         else
         {
-            builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString));
+            var mmapMiB = builder.Configuration.GetValue(SqliteMemoryMap.Setting, SqliteMemoryMap.DefaultMiB);
+            builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o =>
+            {
+                o.UseSqlite(connectionString);
+                if (mmapMiB > 0)
+                {
+                    o.AddInterceptors(new SqliteMemoryMap(mmapMiB * 1024 * 1024));
+                }
+            });
             builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         }
 

@@ -22,7 +22,7 @@ internal sealed record ExportResult(string Format, int Rows, long ExpectedRows, 
 /// <summary>
 /// The real export endpoints over HTTP: the app is started as its own process on 127.0.0.1 over the benchmark's
 /// database, the coordinator signs in through the real sign-in form, and each export is read to the end while the
-/// server's resident memory (VmRSS) is sampled. The client only counts (CSV) or writes to a temporary file (XLSX).
+/// server's own resident memory (RssAnon) is sampled. The client only counts (CSV) or writes to a temporary file (XLSX).
 /// </summary>
 internal static partial class ExportBench
 {
@@ -43,7 +43,7 @@ internal static partial class ExportBench
         var app = options.App ?? throw new ArgumentException("--app is required for the export (bench/dashboard-bench.sh passes it).");
         using var server = await AppProcess.StartAsync(app, options.Database, ct);
         using var http = await SignInAsync(server.BaseUrl, users.CoordinatorEmail, ct);
-        Console.WriteLine($"app started (pid {server.Pid}, {server.BaseUrl}), signed in as {users.CoordinatorEmail}; RSS {server.RssMiB():0} MiB");
+        Console.WriteLine($"app started (pid {server.Pid}, {server.BaseUrl}), signed in as {users.CoordinatorEmail}; anon RSS {server.RssMiB():0} MiB");
 
         // Warm-up: the first request of each endpoint pays JIT and the first queries.
         foreach (var format in new[] { "csv", "xlsx" })
@@ -59,7 +59,7 @@ internal static partial class ExportBench
                 var r = await ExportAsync(http, server, format, filter, rows, options, ct);
                 results.Add(r);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {format} {r.Rows,8:N0} rows ({r.Range}): {r.Seconds,5:0.00} s, first byte {r.FirstByteMs:0} ms, {r.Bytes / 1048576.0,6:0.0} MiB, RSS {r.BaselineMiB:0} → peak {r.PeakMiB:0} MiB (+{r.GrowthMiB:0}), server cpu {r.ServerCpuSeconds:0.00} s  {(r.Passed ? "pass" : "FAIL")}"));
+                    $"  {format} {r.Rows,8:N0} rows ({r.Range}): {r.Seconds,5:0.00} s, first byte {r.FirstByteMs:0} ms, {r.Bytes / 1048576.0,6:0.0} MiB, anon RSS {r.BaselineMiB:0} → peak {r.PeakMiB:0} MiB (+{r.GrowthMiB:0}), server cpu {r.ServerCpuSeconds:0.00} s  {(r.Passed ? "pass" : "FAIL")}"));
             }
         }
 
@@ -69,7 +69,7 @@ internal static partial class ExportBench
     public static string Table(IEnumerable<ExportResult> results)
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
-        w.WriteLine("| export | filter (coordinator, Done tab) | rows | size MiB | time s | first byte ms | server cpu s | RSS before MiB | RSS peak MiB | growth MiB | target | result |");
+        w.WriteLine("| export | filter (coordinator, Done tab) | rows | size MiB | time s | first byte ms | server cpu s | anon RSS before MiB | anon RSS peak MiB | growth MiB | target | result |");
         w.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var r in results)
         {
@@ -305,12 +305,15 @@ internal sealed class AppProcess : IDisposable
         }
     }
 
-    /// <summary>Resident set size (VmRSS) of the app process.</summary>
+    /// <summary>
+    /// The app's own resident memory (RssAnon: heap, stacks), without the pages of the database file that SQLite reads
+    /// through a memory map (RssFile, the operating system's cache, which VmRSS would count).
+    /// </summary>
     public double RssMiB()
     {
         foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
             {
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
             }
