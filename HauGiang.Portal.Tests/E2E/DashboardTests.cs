@@ -66,9 +66,9 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         await page.WaitForCircuitAsync();
         var vi = new CultureInfo("vi-VN");
         await Assertions.Expect(page.Locator("[data-testid=m-satisfaction]"))
-            .ToHaveTextAsync($"{tiles.SatisfactionRate!.Value.ToString("P0", vi)} ({tiles.Ratings} lượt đánh giá)");
-        await Assertions.Expect(page.Locator("[data-testid=m-open-at-end]")).ToHaveTextAsync(tiles.Open.ToString(CultureInfo.InvariantCulture));
-        await Assertions.Expect(page.Locator("[data-testid=m-overdue-at-end]")).ToHaveTextAsync(tiles.Overdue.ToString(CultureInfo.InvariantCulture));
+            .ToHaveTextAsync($"{tiles.SatisfactionRate!.Value.ToString("P0", vi)} ({tiles.Ratings.ToString("N0", vi)} lượt đánh giá)");
+        await Assertions.Expect(page.Locator("[data-testid=m-open-at-end]")).ToHaveTextAsync(tiles.Open.ToString("N0", vi));
+        await Assertions.Expect(page.Locator("[data-testid=m-overdue-at-end]")).ToHaveTextAsync(tiles.Overdue.ToString("N0", vi));
         await page.Context.CloseAsync();
     }
 
@@ -82,10 +82,14 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         var tab = await page.InnerTextAsync(".mud-tab.mud-tab-active");
         var count = int.Parse(System.Text.RegularExpressions.Regex.Match(tab, @"\((\d+)\)").Groups[1].Value, CultureInfo.InvariantCulture);
 
-        // The button's own link, fetched with the browser's session. (Playwright for .NET reports this headless
-        // download as canceled although the file arrives; the same click passes in Playwright for Node.)
-        var href = await page.GetAttributeAsync("[data-testid=queue-export-csv]", "href");
-        Assert.Equal("/api/export/reports.csv?tab=All", href);
+        // The file is written on the server with progress, then offered under a link of this user's (and downloaded
+        // at once). The link is fetched with the browser's session: Playwright for .NET reports a headless download
+        // as canceled although the file arrives.
+        await page.ClickAsync("[data-testid=queue-export-csv]");
+        var vi = new CultureInfo("vi-VN");
+        await Assertions.Expect(page.Locator("[data-testid=export-ready]")).ToContainTextAsync($"Đã xuất {count.ToString("N0", vi)} dòng.");
+        var href = await page.GetAttributeAsync("[data-testid=export-link]", "href");
+        Assert.Matches("^/api/export/files/[0-9a-f]{32}$", href);
         var response = await page.APIRequest.GetAsync(href!);
         Assert.Contains("attachment", response.Headers["content-disposition"], StringComparison.Ordinal);
         var bytes = await response.BodyAsync();
@@ -96,9 +100,21 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         Assert.StartsWith("Mã,Lĩnh vực,Địa bàn", text, StringComparison.Ordinal);
         Assert.DoesNotContain("0912345678", text, StringComparison.Ordinal);
 
-        var xlsxBytes = await (await page.APIRequest.GetAsync((await page.GetAttributeAsync("[data-testid=queue-export-xlsx]", "href"))!)).BodyAsync();
+        // Someone else cannot fetch this user's file by its link.
+        var other = await browser.NewPageAsync(app.BaseUrl);
+        await other.SignInAsync("canbo.ngabay@haugiang.demo");
+        Assert.Equal(404, (await other.APIRequest.GetAsync(href!)).Status);
+        await other.Context.CloseAsync();
+
+        await page.ClickAsync("[data-testid=queue-export-xlsx]");
+        await Assertions.Expect(page.Locator("[data-testid=export-link]")).Not.ToHaveAttributeAsync("href", href!);
+        var xlsxBytes = await (await page.APIRequest.GetAsync((await page.GetAttributeAsync("[data-testid=export-link]", "href"))!)).BodyAsync();
         Assert.Equal((byte)'P', xlsxBytes[0]); // a zip (xlsx) file
         Assert.Equal((byte)'K', xlsxBytes[1]);
+
+        // The direct endpoint (for links and scripts) gives the same rows.
+        var direct = await (await page.APIRequest.GetAsync("/api/export/reports.csv?tab=All")).BodyAsync();
+        Assert.Equal(count + 1, CountCsvRecords(Encoding.UTF8.GetString(direct, 3, direct.Length - 3)));
         await page.Context.CloseAsync();
     }
 

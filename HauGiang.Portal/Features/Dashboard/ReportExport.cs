@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Localization;
+using HauGiang.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SpreadCheetah;
+
+namespace HauGiang.Portal.Features.Dashboard;
+
+/// <summary>The two export formats.</summary>
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}
+
+/// <summary>
+/// Writes the rows of a queue filter (same scope, same tab, same count as the queue) as CSV or .xlsx, page by page so
+/// that 100,000 rows need constant memory, and audits it. No reporter contact, ever. Used by the direct download
+/// (<see cref="ExportEndpoints"/>) and by the export with progress (<see cref="ExportButtons"/>).
+/// </summary>
+public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedResource> l, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>How often, in rows, the progress callback is told.</summary>
+    public const int ProgressStep = 500;
+
+    public static string Extension(ExportFormat format) => format == ExportFormat.Csv ? "csv" : "xlsx";
+
+    public static string ContentType(ExportFormat format) => format == ExportFormat.Csv
+        ? "text/csv; charset=utf-8"
+        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public string FileName(ExportFormat format) => $"phan-anh-{WorkingCalendar.ToLocal(clock.GetUtcNow().UtcDateTime):yyyyMMdd-HHmm}.{Extension(format)}";
+
+    /// <summary>Writes the export to <paramref name="output"/> and audits it; returns the number of rows.</summary>
+    /// <param name="progress">Told the rows written so far, every <see cref="ProgressStep"/> rows.</param>
+    public async Task<int> WriteAsync(Stream output, ExportFormat format, PortalUser user, QueueFilter filter, bool english, Action<int>? progress, CancellationToken ct)
+    {
+        var rows = queue.StreamAsync(user, filter, english, ct);
+        string[] header =
+        [
+            l["Queue.Col.Code"], l["Queue.Col.Category"], l["Queue.Col.Area"], l["Queue.Col.State"], l["Queue.Col.Received"],
+            l["Queue.Col.Deadline"], l["Queue.Col.Assignee"], l["Queue.Col.Description"],
+        ];
+        var count = format == ExportFormat.Csv
+            ? await WriteCsvAsync(output, header, rows, progress, ct)
+            : await WriteXlsxAsync(output, header, rows, progress, ct);
+
+        // An export takes data out of the system: who, what filter, how many rows.
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = user.Id,
+            UserName = user.DisplayName,
+            Action = "report.export",
+            EntityType = nameof(Report),
+            After = $"format={Extension(format)}; rows={count.ToString(CultureInfo.InvariantCulture)}; filter={QueueUrl.For("", filter, QueueTab.New)}",
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+        return count;
+    }
+
+    private async Task<int> WriteCsvAsync(Stream output, string[] header, IAsyncEnumerable<QueueRow> rows, Action<int>? progress, CancellationToken ct)
+    {
+        // UTF-8 with BOM, so that Excel shows Vietnamese correctly.
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+        await writer.WriteLineAsync(string.Join(',', header.Select(Csv)));
+        var count = 0;
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(string.Join(',', Fields(r).Select(Csv)));
+            if (++count % ProgressStep == 0)
+            {
+                await writer.FlushAsync(ct);
+                progress?.Invoke(count);
+            }
+        }
+
+        await writer.FlushAsync(ct);
+        progress?.Invoke(count);
+        return count;
+    }
+
+    private async Task<int> WriteXlsxAsync(Stream output, string[] header, IAsyncEnumerable<QueueRow> rows, Action<int>? progress, CancellationToken ct)
+    {
+        await using var sheet = await Spreadsheet.CreateNewAsync(output, cancellationToken: ct);
+        await sheet.StartWorksheetAsync(l["Queue.Title"].Value.Length > 31 ? "Phan anh" : l["Queue.Title"], null, ct);
+        await sheet.AddRowAsync(header.Select(h => new Cell(h)).ToArray(), ct);
+        var count = 0;
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            await sheet.AddRowAsync(Fields(r).Select(f => new Cell(f)).ToArray(), ct);
+            if (++count % ProgressStep == 0)
+            {
+                progress?.Invoke(count);
+            }
+        }
+
+        await sheet.FinishAsync(ct);
+        progress?.Invoke(count);
+        return count;
+    }
+
+    private string[] Fields(QueueRow r) =>
+    [
+        r.Code, r.CategoryName, r.AreaName ?? "", l["State." + r.State], VietnamTime.FormatDateTime(r.ReceivedAt),
+        VietnamTime.FormatDateTime(r.DueAt), r.AssigneeName ?? "", r.Description,
+    ];
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
