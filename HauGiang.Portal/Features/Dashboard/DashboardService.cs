@@ -138,7 +138,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<IReadOnlyList<string>> GroupsAsync(bool english, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => c.Group).Distinct().ToListAsync(ct);
+        // In the order of each group's first category.
+        return await db.Categories.AsNoTracking().GroupBy(c => c.Group).OrderBy(g => g.Min(c => c.SortOrder)).ThenBy(g => g.Key).Select(g => g.Key).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<Reports.Choice<int>>> UnitsAsync(bool english, CancellationToken ct = default)
