@@ -87,7 +87,7 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         // as canceled although the file arrives.
         await page.ClickAsync("[data-testid=queue-export-csv]");
         var vi = new CultureInfo("vi-VN");
-        await Assertions.Expect(page.Locator("[data-testid=export-ready]")).ToContainTextAsync($"Đã xuất {count.ToString("N0", vi)} dòng.");
+        await Assertions.Expect(page.Locator("[data-testid=export-ready]")).ToContainTextAsync($"Đã xuất {count.ToString("N0", vi)} dòng.", new() { Timeout = 60_000 });
         var href = await page.GetAttributeAsync("[data-testid=export-link]", "href");
         Assert.Matches("^/api/export/files/[0-9a-f]{32}$", href);
         var response = await page.APIRequest.GetAsync(href!);
@@ -107,7 +107,7 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         await other.Context.CloseAsync();
 
         await page.ClickAsync("[data-testid=queue-export-xlsx]");
-        await Assertions.Expect(page.Locator("[data-testid=export-link]")).Not.ToHaveAttributeAsync("href", href!);
+        await Assertions.Expect(page.Locator("[data-testid=export-link]")).Not.ToHaveAttributeAsync("href", href!, new() { Timeout = 60_000 });
         var xlsxBytes = await (await page.APIRequest.GetAsync((await page.GetAttributeAsync("[data-testid=export-link]", "href"))!)).BodyAsync();
         Assert.Equal((byte)'P', xlsxBytes[0]); // a zip (xlsx) file
         Assert.Equal((byte)'K', xlsxBytes[1]);

@@ -9,12 +9,14 @@ namespace HauGiang.Portal.Data;
 /// opens): pages then come straight from the operating system's cache rather than being copied into each pooled
 /// connection's own page cache of 2 MiB, which a query over tens of thousands of reports overflows at once. Counting
 /// the 53,000 matches of a common phrase among 1,000,000 reports: ~100 ms → ~75 ms. <c>Database:SqliteMmapMiB</c>
-/// (0 turns it off); the address space is reserved, not memory.
+/// (0 turns it off; SQLite caps it at its compiled maximum, 2 GiB by default); the address space is reserved, not
+/// memory. Costs one statement per connection opened. An I/O error on the file then stops the process (SIGBUS)
+/// instead of failing one query: acceptable for a local disk, to be turned off for a network share.
 /// </summary>
 internal sealed class SqliteMemoryMap(long bytes) : DbConnectionInterceptor
 {
     public const string Setting = "Database:SqliteMmapMiB";
-    public const long DefaultMiB = 4096;
+    public const long DefaultMiB = 2048;
 
     private readonly string _pragma = "PRAGMA mmap_size = " + bytes.ToString(CultureInfo.InvariantCulture) + ";";
 

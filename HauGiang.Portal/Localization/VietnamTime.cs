@@ -13,4 +13,7 @@ public static class VietnamTime
 
     public static string FormatDate(DateTime utc) =>
         WorkingCalendar.ToLocal(utc).ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A local day (already Vietnamese), as dd/MM/yyyy.</summary>
+    public static string FormatDay(DateOnly day) => day.ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture);
 }

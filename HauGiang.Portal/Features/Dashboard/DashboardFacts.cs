@@ -44,15 +44,15 @@ internal readonly record struct DashboardFact(
 
 /// <summary>
 /// Reads the facts of a period: the same reports as <see cref="DashboardService.LoadFactsAsync"/> (received before
-/// its end, and received in it, open, or resolved/closed/rated since its start). Province-wide, in five disjoint parts
+/// its end, and received in it, open, or resolved/closed/rated since its start). Province-wide, in disjoint parts
 /// that each follow an index, instead of one OR across columns that makes SQLite scan the whole table: the open
 /// reports (State), and of the others those received in the period (ReceivedAt), received before it and resolved
 /// since its start (ResolvedAt), received before it and closed since its start without such a resolution (ClosedAt),
 /// or received before it and rated since its start without either (RatedAt: a rating usually closes or reopens the
 /// report at once, so this part is nearly always empty, but a report can be rated and not yet reopened). The reports
-/// received in the period are read in slices of time, one per core, and all parts at once, each on its own
-/// connection (SQLite reads in parallel in WAL mode): a province-wide quarter is ~350,000 reports, and reading them is
-/// most of the dashboard's time.
+/// received in the period (~240,000 in a province-wide quarter, of ~350,000 facts) are read in as many slices of time
+/// as there are cores (at most four), and the parts side by side, each on its own connection (SQLite reads in
+/// parallel in WAL mode), as many at once as there are cores: reading is most of the dashboard's time.
 /// <para>
 /// Each report comes back as three values, not one column per fact: with Microsoft.Data.Sqlite every value read
 /// costs about as much as SQLite's step itself, and a DateTime read through the provider's general parse several
@@ -72,6 +72,8 @@ internal static partial class DashboardFacts
     // resolved or closed ones since the start instead, checking the receipt in the same index
     // (IX_Reports_ResolvedAt_ReceivedAt, IX_Reports_ClosedAt_ResolvedAt_ReceivedAt).
     private const string ReceivedBeforeCollation = "RTRIM";
+
+    private static readonly SemaphoreSlim Readers = new(Math.Max(2, Environment.ProcessorCount));
 
     // Flags: State in bits 0-2, overdue 3, due soon 4, resolved on time 5, rating + 1 in 6-9 (0: none). Keys: the
     // category, area + 1 and unit + 1 in KeyBits each (0: none).
@@ -137,7 +139,7 @@ internal static partial class DashboardFacts
         {
             // "Received before the end of the period" is checked in memory: in SQL, SQLite would take it for the open
             // part's index (ReceivedAt) and walk nearly every report to find the open ones.
-            // The reports received in the period, the largest part (a quarter: ~250,000 of 1,000,000), in as many
+            // The reports received in the period, the largest part (a quarter: ~240,000 of 1,000,000), in as many
             // slices of time as there are cores (at most four) to be read side by side.
             var finished = scoped.Where(r => r.State != ReportState.New && r.State != ReportState.InProgress);
             var slices = Math.Clamp(Environment.ProcessorCount, 1, 4);
@@ -180,10 +182,18 @@ internal static partial class DashboardFacts
         }
 
         var read = await Task.WhenAll(commands.Select(c => Task.Run(() => ReadPartAsync(dbFactory, c.Sql, c.Parameters, to.Ticks, ct), ct)));
+        if (read.Length == 1)
+        {
+            return read[0];
+        }
+
+        // Each part is read at its own moment: a report that changed between two reads (opened → resolved) can be in
+        // both, and counts once.
         var facts = new List<DashboardFact>(read.Sum(r => r.Count));
+        var seen = new HashSet<long>(facts.Capacity);
         foreach (var part in read)
         {
-            facts.AddRange(part);
+            facts.AddRange(part.Where(f => seen.Add(f.Id)));
         }
 
         return facts;
@@ -191,20 +201,29 @@ internal static partial class DashboardFacts
 
     private static async Task<List<DashboardFact>> ReadPartAsync(IDbContextFactory<PortalDbContext> dbFactory, string sql, (string Name, object? Value)[] parameters, long toTicks, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+        // Microsoft.Data.Sqlite reads synchronously under its async API: each part holds a pool thread while it reads,
+        // so across all requests only as many parts are read at once as there are cores.
+        await Readers.WaitAsync(ct);
+        try
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Database.OpenConnectionAsync(ct); // through EF, so that its connection interceptors run
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
 
-        return await ReadAsync(command, toTicks, ct);
+            return await ReadAsync(command, toTicks, ct);
+        }
+        finally
+        {
+            Readers.Release();
+        }
     }
 
     private static async Task<List<DashboardFact>> ReadAsync(DbCommand command, long toTicks, CancellationToken ct)

@@ -77,7 +77,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = await LoadFactsAsync(db, user, filter, period, ct);
         var labels = await LabelsAsync(db, facts.Select(f => f.AssigneeId), english, ct);
-        var oldestIds = facts.Where(f => f.OpenAt(now)).OrderBy(f => f.ReceivedAt).Take(10).Select(f => f.Id).ToList();
+        var oldestIds = facts.Where(f => f.OpenAt(now)).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id).Take(10).Select(f => f.Id).ToList();
         var oldest = await OldestAsync(db, oldestIds, english, ct);
 
         return new DashboardData(
@@ -105,7 +105,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     }
 
     private static Task<List<OldestReport>> OldestAsync(PortalDbContext db, List<long> ids, bool english, CancellationToken ct) =>
-        db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.ReceivedAt)
+        db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
             .Select(r => new OldestReport(r.Code, english ? r.Category!.NameEn : r.Category!.NameVi, r.Area != null ? r.Area.Name : null, r.ReceivedAt, r.DueAt, r.State))
             .ToListAsync(ct);
 

@@ -24,8 +24,17 @@ public static class ExportEndpoints
                 return Results.NotFound();
             }
 
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            }
+            catch (FileNotFoundException)
+            {
+                return Results.NotFound(); // swept between the lookup and here
+            }
+
             http.Response.Headers.CacheControl = "no-store";
-            var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
             return Results.File(stream, file.ContentType, file.FileName);
         });
         return app;

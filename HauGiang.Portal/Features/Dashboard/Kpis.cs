@@ -35,6 +35,12 @@ public sealed record ReportFacts(
 public sealed record Period(DateTime FromUtc, DateTime ToUtc)
 {
     public bool Contains(DateTime? t) => t is { } v && v >= FromUtc && v < ToUtc;
+
+    /// <summary>The local day the period starts on.</summary>
+    public DateOnly FirstDay => DateOnly.FromDateTime(WorkingCalendar.ToLocal(FromUtc));
+
+    /// <summary>The last local day in the period (a period of whole days ends at the next day's midnight).</summary>
+    public DateOnly LastDay => DateOnly.FromDateTime(WorkingCalendar.ToLocal(ToUtc.AddTicks(-1)));
 }
 
 public sealed record KpiTiles(
@@ -56,8 +62,9 @@ public sealed record GroupRow(string Key, string Label, int Open, int Overdue, i
 /// <summary>
 /// Every dashboard figure from a list of facts, as plain functions, so that each can be checked on a hand-built
 /// dataset. Definitions (docs/decisions/004-kpis.md):
-/// open = New or InProgress now; overdue = open and past its deadline (approved extensions included); due soon =
-/// open with the deadline inside the queue's due-soon window;
+/// all at a moment (now; the end of the month for the monthly report): open = received before it and not finished
+/// before it (<see cref="ReportFacts.OpenAt"/>); overdue = open and past its deadline then (approved extensions
+/// included); due soon = open with the deadline inside the queue's due-soon window from then;
 /// resolved in period = ResolvedAt in the period (a reopened report is not resolved until it is again);
 /// on time = resolved at or before its deadline; time to first action = FirstActionAt − ReceivedAt for reports
 /// received in the period; satisfaction = (hài lòng + chấp nhận) / ratings given in the period (RatedAt), whatever
@@ -65,7 +72,8 @@ public sealed record GroupRow(string Key, string Label, int Open, int Overdue, i
 /// </summary>
 public static class KpiCalculator
 {
-    /// <param name="dueSoonLimit">The end of the due-soon window (the queue's rule: N working days from now).</param>
+    /// <param name="now">The moment the open, overdue and due-soon figures are taken at.</param>
+    /// <param name="dueSoonLimit">The end of the due-soon window (the queue's rule: N working days from that moment).</param>
     public static KpiTiles Tiles(IReadOnlyCollection<ReportFacts> facts, Period period, DateTime now, DateTime dueSoonLimit)
     {
         var todayStart = WorkingCalendar.FromLocal(WorkingCalendar.ToLocal(now).Date);
