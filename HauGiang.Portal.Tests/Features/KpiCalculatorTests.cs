@@ -88,6 +88,30 @@ public class KpiCalculatorTests
         Assert.Equal(1, byOfficer["mai"].ResolvedInPeriod);
     }
 
+    /// <summary>The monthly report takes open and overdue at the period's end rather than now.</summary>
+    [Fact]
+    public void Open_and_overdue_can_be_taken_at_an_earlier_moment()
+    {
+        // End of 17/11 (local midnight): 1 is not received yet; 2 (due 16/11, overdue), 3, 6 and 10 are open.
+        var moment = Utc(2026, 11, 18, 0);
+        var t = KpiCalculator.Tiles(Facts, Period, moment, DueSoonLimit);
+        Assert.Equal((4, 1), (t.Open, t.Overdue));
+        var byCategory = KpiCalculator.By(Facts, Period, moment, f => f.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture), k => k).ToDictionary(r => r.Key);
+        Assert.Equal((3, 1), (byCategory["1"].Open, byCategory["1"].Overdue)); // 2, 3, 6
+        Assert.Equal(KpiCalculator.Daily(Facts, Period).Single(d => d.Day == new DateOnly(2026, 11, 17)).OpenAtEnd, t.Open);
+    }
+
+    /// <summary>A finished report should carry the time it finished; one that does not (imported data) is never open.</summary>
+    [Fact]
+    public void A_finished_report_without_a_finishing_time_never_counts_as_open()
+    {
+        ReportFacts[] facts = [F(11, ReportState.Rejected, Utc(2026, 11, 13, 8), Utc(2026, 11, 16, 17), first: Utc(2026, 11, 13, 9))];
+
+        Assert.Equal(0, KpiCalculator.Tiles(facts, Period, Now, DueSoonLimit).Open);
+        Assert.Equal(0, KpiCalculator.Tiles(facts, Period, Utc(2026, 11, 15, 0), DueSoonLimit).Open);
+        Assert.All(KpiCalculator.Daily(facts, Period), d => Assert.Equal(0, d.OpenAtEnd));
+    }
+
     [Theory]
     [InlineData(new double[] { }, null)]
     [InlineData(new double[] { 5 }, 5.0)]

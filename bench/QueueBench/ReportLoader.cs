@@ -269,6 +269,11 @@ internal sealed class ReportLoader(IServiceProvider services, BenchOptions optio
                 }
             }
 
+            if (state == ReportState.Rejected)
+            {
+                closed = firstAction; // rejecting is the first action, and closes the report (ReportHandling.Reject)
+            }
+
             RejectReason? rejectReason = state == ReportState.Rejected ? (RejectReason)_random.Next(0, 4) : null;
             long? duplicateOf = rejectReason == RejectReason.Duplicate && id > 1 ? Math.Max(1, id - 1 - _random.Next(500)) : null;
             string? officer = state is not (ReportState.New or ReportState.Rejected) && unitId is { } u

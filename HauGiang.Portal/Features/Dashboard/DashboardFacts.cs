@@ -36,7 +36,7 @@ internal readonly record struct DashboardFact(
     public bool IsOpen => State is ReportState.New or ReportState.InProgress;
 
     /// <summary>As <see cref="ReportFacts.FinishedAt"/>.</summary>
-    public long? FinishedAt => IsOpen ? null : ResolvedAt ?? ClosedWithoutResolution;
+    public long? FinishedAt => IsOpen ? null : ResolvedAt ?? ClosedWithoutResolution ?? ReceivedAt;
 
     /// <summary>As <see cref="ReportFacts.OpenAt"/>.</summary>
     public bool OpenAt(long ticks) => ReceivedAt < ticks && (FinishedAt is not { } finished || finished >= ticks);

@@ -21,8 +21,12 @@ public sealed record ReportFacts(
 {
     public bool IsOpen => State is ReportState.New or ReportState.InProgress;
 
-    /// <summary>When it stopped being open (resolved, or closed/rejected without a resolution); null while open.</summary>
-    public DateTime? FinishedAt => IsOpen ? null : ResolvedAt ?? ClosedAt;
+    /// <summary>
+    /// When it stopped being open (resolved, or closed/rejected without a resolution); null while open. A finished
+    /// report with neither time (the app always sets one; imported data might not) counts as finished on receipt, so
+    /// that it never counts as open.
+    /// </summary>
+    public DateTime? FinishedAt => IsOpen ? null : ResolvedAt ?? ClosedAt ?? ReceivedAt;
 
     /// <summary>
     /// Open at that moment, as far as the report's times tell: received before it and not finished before it (a report
