@@ -4,6 +4,7 @@ using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -100,6 +101,14 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         Assert.StartsWith("Mã,Lĩnh vực,Địa bàn", text, StringComparison.Ordinal);
         Assert.DoesNotContain("0912345678", text, StringComparison.Ordinal);
 
+        // The export is in the audit log: who, how many rows, which view.
+        var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
+        await using (var db = app.CreateDbContext())
+        {
+            var audit = await db.AuditEntries.Where(e => e.Action == "report.export" && e.UserId == officer.Id).OrderByDescending(e => e.Id).FirstAsync();
+            Assert.Equal($"format=csv; rows={count.ToString(CultureInfo.InvariantCulture)}; filter=?tab=All", audit.After);
+        }
+
         // Someone else cannot fetch this user's file by its link.
         var other = await browser.NewPageAsync(app.BaseUrl);
         await other.SignInAsync("canbo.ngabay@haugiang.demo");
@@ -115,6 +124,31 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         // The direct endpoint (for links and scripts) gives the same rows.
         var direct = await (await page.APIRequest.GetAsync("/api/export/reports.csv?tab=All")).BodyAsync();
         Assert.Equal(count + 1, CountCsvRecords(Encoding.UTF8.GetString(direct, 3, direct.Length - 3)));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// A report that arrives after the dashboard was opened counts as soon as the feed says something changed: the
+    /// period runs up to the moment of each update, not to the moment the page was opened.
+    /// </summary>
+    [Fact]
+    public async Task The_dashboard_counts_a_report_that_arrives_while_it_is_open()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("lanhdao.vithanh@haugiang.demo");
+        await page.GotoAsync("/dashboard?days=7");
+        await page.WaitForCircuitAsync();
+        var open = page.Locator("[data-testid=kpi-open-value]");
+        await Assertions.Expect(open).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d"));
+        var vi = new CultureInfo("vi-VN");
+        var before = int.Parse(await open.InnerTextAsync(), NumberStyles.AllowThousands, vi);
+
+        var report = await app.CreateReportAsync("UBND-31321");
+        var accepted = await app.Services.GetRequiredService<Portal.Features.Reports.ReportService>().ExecuteAsync(
+            await app.UserAsync("canbo.vithanh@haugiang.demo"), report.Id, new Portal.Features.Reports.ActionRequest(ReportAction.Accept, report.Version));
+        Assert.True(accepted.Succeeded);
+
+        await Assertions.Expect(open).ToHaveTextAsync((before + 1).ToString("N0", vi), new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
     }
 

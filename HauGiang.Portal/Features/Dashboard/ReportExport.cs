@@ -46,23 +46,38 @@ public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedReso
             l["Queue.Col.Code"], l["Queue.Col.Category"], l["Queue.Col.Area"], l["Queue.Col.State"], l["Queue.Col.Received"],
             l["Queue.Col.Deadline"], l["Queue.Col.Assignee"], l["Queue.Col.Description"],
         ];
-        var count = format == ExportFormat.Csv
-            ? await WriteCsvAsync(output, header, rows, progress, ct)
-            : await WriteXlsxAsync(output, header, rows, progress, ct);
-
-        // An export takes data out of the system: who, what filter, how many rows.
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        db.AuditEntries.Add(new AuditEntry
+        // An export takes data out of the system: who, what filter, how many rows — also when it stops half-way (the
+        // client went away, or it was cancelled), as what was sent is out.
+        var written = 0;
+        var completed = false;
+        try
         {
-            At = clock.GetUtcNow().UtcDateTime,
-            UserId = user.Id,
-            UserName = user.DisplayName,
-            Action = "report.export",
-            EntityType = nameof(Report),
-            After = $"format={Extension(format)}; rows={count.ToString(CultureInfo.InvariantCulture)}; filter={QueueUrl.For("", filter, QueueTab.New)}",
-        });
-        await db.SaveChangesAsync(CancellationToken.None);
-        return count;
+            void Count(int n)
+            {
+                written = n;
+                progress?.Invoke(n);
+            }
+
+            written = format == ExportFormat.Csv
+                ? await WriteCsvAsync(output, header, rows, Count, ct)
+                : await WriteXlsxAsync(output, header, rows, Count, ct);
+            completed = true;
+            return written;
+        }
+        finally
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime,
+                UserId = user.Id,
+                UserName = user.DisplayName,
+                Action = "report.export",
+                EntityType = nameof(Report),
+                After = $"format={Extension(format)}; rows={written.ToString(CultureInfo.InvariantCulture)}{(completed ? "" : "+, stopped")}; filter={QueueUrl.For("", filter, QueueTab.New)}",
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
     }
 
     private async Task<int> WriteCsvAsync(Stream output, string[] header, IAsyncEnumerable<QueueRow> rows, Action<int>? progress, CancellationToken ct)
