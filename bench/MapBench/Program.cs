@@ -269,7 +269,7 @@ public static class BenchMain
         for (var i = -2; i < o.ApiRuns; i++)
         {
             var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            using var response = await http.GetAsync("/api/map/reports", HttpCompletionOption.ResponseHeadersRead);
+            using var response = await http.GetAsync("/api/map/reports?tab=All", HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             var t1 = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             body = await response.Content.ReadAsByteArrayAsync();
@@ -310,7 +310,7 @@ public static class BenchMain
         Print($"Load before: `{Machine.LoadAverage()}`");
         for (var i = -1; i < o.MapRuns; i++)
         {
-            var appRun = await TimeMapAsync(appContext, "/map", "/api/map/reports", async page =>
+            var appRun = await TimeMapAsync(appContext, "/map?tab=All", "/api/map/reports?tab=All", async page =>
             {
                 var box = await page.Locator("[data-testid=report-map]").BoundingBoxAsync();
                 if (box is not null)
@@ -361,7 +361,7 @@ public static class BenchMain
         if (o.Profile)
         {
             var plainUrl = $"/index.html?w={size.W}&h={size.H}&tiles={Uri.EscapeDataString(statics.TileUrl)}";
-            await ProfileAsync(appContext, "/map", "app /map");
+            await ProfileAsync(appContext, "/map?tab=All", "app /map");
             await ProfileAsync(plainContext, plainUrl, "plain page");
         }
 
@@ -597,7 +597,7 @@ public static class BenchMain
         var mapContext = await NewContextAsync(browser, watchedApp.BaseUrl);
         await SignInAsync(mapContext, Coordinator);
         var mapPage = await mapContext.NewPageAsync();
-        await mapPage.GotoAsync("/map");
+        await mapPage.GotoAsync("/map?tab=All");
         await mapPage.Locator("[data-testid=report-map][data-idle=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
         await Task.Delay(1000);
 

@@ -25,7 +25,7 @@ public sealed class MapDataCache(IDbContextFactory<PortalDbContext> dbFactory, R
     public async Task WriteAsync(PortalUser user, QueueFilter filter, Stream output, Func<Stream, Task> write, CancellationToken ct)
     {
         // Everything the scope depends on is in the key, so a user moved to another unit or role never gets the old answer.
-        var key = (user.Id, user.UnitId, string.Join(',', user.Roles.Order(StringComparer.Ordinal)), QueueUrl.For("", filter, QueueTab.All));
+        var key = (user.Id, user.UnitId, string.Join(',', user.Roles.Order(StringComparer.Ordinal)), QueueUrl.For("", filter, MapEndpoints.DefaultTab));
         var stamp = await StampAsync(ct);
         if (_entries.TryGetValue(key, out Entry? entry) && entry!.Stamp == stamp)
         {

@@ -11,8 +11,15 @@ public static class MapEndpoints
     /// <summary>The map page's path: <see cref="Preload"/> recognises it.</summary>
     public const string PagePath = "/map";
 
-    /// <summary>The GeoJSON URL for a <c>/map</c> query string (the queue's filters, default tab All), exactly as the map fetches it.</summary>
-    public static string DataUrl(IQueryCollection mapQuery) => QueueUrl.For("/api/map/reports", QueueUrl.Parse(mapQuery, QueueTab.All), QueueTab.All);
+    /// <summary>
+    /// What the map shows without a "tab" in its URL: the open reports, the ones officers act on (as FixMyStreet's map
+    /// does). "Tất cả" stays one choice away; after a year a province holds hundreds of thousands of finished reports,
+    /// and drawing all of them by default took 13 s at 1,000,000 reports.
+    /// </summary>
+    public const QueueTab DefaultTab = QueueTab.Open;
+
+    /// <summary>The GeoJSON URL for a <c>/map</c> query string (the queue's filters), exactly as the map fetches it.</summary>
+    public static string DataUrl(IQueryCollection mapQuery) => QueueUrl.For("/api/map/reports", QueueUrl.Parse(mapQuery, DefaultTab), DefaultTab);
 
     /// <summary>
     /// On a full load of <c>/map</c> by a signed-in user, the GeoJSON URL to preload from the static head (App.razor), so
@@ -40,7 +47,7 @@ public static class MapEndpoints
                 return Results.Unauthorized();
             }
 
-            var filter = QueueUrl.Parse(http.Request.Query, defaultTab: QueueTab.All);
+            var filter = QueueUrl.Parse(http.Request.Query, defaultTab: DefaultTab);
             http.Response.ContentType = "application/geo+json";
             http.Response.Headers.CacheControl = "no-store";
             if (id is null)
