@@ -148,7 +148,7 @@ internal static partial class DashboardFacts
             {
                 var start = SliceStart(i);
                 var end = SliceStart(i + 1);
-                received.Add(i == slices - 1 ? finished.Where(r => r.ReceivedAt >= start) : finished.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end));
+                received.Add(finished.Where(r => r.ReceivedAt >= start && r.ReceivedAt < end));
             }
 
             DateTime SliceStart(int i) => new(from.Ticks + ((to.Ticks - from.Ticks) * i / slices), DateTimeKind.Utc);
