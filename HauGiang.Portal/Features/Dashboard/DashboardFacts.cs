@@ -137,10 +137,10 @@ internal static partial class DashboardFacts
         }
         else
         {
-            // "Received before the end of the period" is checked in memory: in SQL, SQLite would take it for the open
-            // part's index (ReceivedAt) and walk nearly every report to find the open ones.
-            // The reports received in the period, the largest part (a quarter: ~240,000 of 1,000,000), in as many
-            // slices of time as there are cores (at most four) to be read side by side.
+            // For the open reports, "received before the end of the period" is checked in memory: in SQL, SQLite
+            // would take it for the part's index (ReceivedAt) and walk nearly every report to find the open ones.
+            // The reports received in the period, the largest part (a quarter: ~240,000 of 1,000,000), come in as
+            // many slices of time as there are cores (at most four), to be read side by side.
             var finished = scoped.Where(r => r.State != ReportState.New && r.State != ReportState.InProgress);
             var slices = Math.Clamp(Environment.ProcessorCount, 1, 4);
             var received = new List<IQueryable<Report>>();
