@@ -7,6 +7,22 @@ namespace QueueBench;
 /// <summary>What the numbers were measured on.</summary>
 internal static class Machine
 {
+    /// <summary>
+    /// Every bench program's start: numbers printed the same in any locale, and Ctrl+C ends the run through the
+    /// returned token instead of killing the process mid-write.
+    /// </summary>
+    public static CancellationToken StartRun()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var cancel = new CancellationTokenSource(); // lives as long as the process
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return cancel.Token;
+    }
+
     public static double MemoryGiB()
     {
         // /proc/meminfo on Linux; elsewhere what the GC sees.

@@ -22,14 +22,7 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
     return 2;
 }
 
-CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-var ct = cancel.Token;
+var ct = Machine.StartRun();
 
 // 1. Reuse the file when it already holds a finished load of the same size; otherwise start from nothing.
 var (reuse, existing, now) = await BenchDatabase.ReuseOrDeleteAsync(options.Database, options.Reports, options.Fresh, options.Now);
