@@ -33,7 +33,7 @@ public class DemoSeedTests(FullDemoApp app) : IClassFixture<FullDemoApp>
         await using var db = app.CreateDbContext();
         var reports = await db.Reports.AsNoTracking().ToListAsync();
         var calendar = new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync());
-        var now = DateTime.UtcNow;
+        var now = app.Now;
 
         Assert.Equal(2000, reports.Count);
         Assert.All(reports, r => Assert.InRange(r.ReceivedAt, now.AddDays(-91), now));
@@ -48,6 +48,28 @@ public class DemoSeedTests(FullDemoApp app) : IClassFixture<FullDemoApp>
         Assert.True(open.Exists(r => r.ExtensionPending), "some extension requests should wait for a head");
         Assert.Equal(reports.Count, reports.Select(r => r.Code).Distinct().Count());
         Assert.All(reports, r => Assert.Matches(@"^HG-20\d\d-\d{6}$", r.Code));
+    }
+
+    /// <summary>
+    /// The demo looks alive on any day: staff act in office hours, so on a Saturday and on the first working
+    /// morning after Tết the reports that came in meanwhile wait as new, and nobody acted on a day off.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-11-21T03:00:00Z")] // Saturday 21/11/2026 10:00
+    [InlineData("2026-02-23T01:15:00Z")] // Monday 23/02/2026 08:15, the first working day after the Tết break (14–22/02)
+    public async Task On_a_day_off_and_after_Tet_new_reports_wait_and_staff_acted_only_on_working_days(string moment)
+    {
+        using var demo = new DemoAppAt(DateTimeOffset.Parse(moment, System.Globalization.CultureInfo.InvariantCulture));
+        await using var db = demo.CreateDbContext();
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Events).ToListAsync();
+        var calendar = new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync());
+        var now = demo.Now;
+
+        Assert.True(reports.Count(r => r.State == ReportState.New) >= 20, "the reports of the days off should wait as new");
+        Assert.True(reports.Count(r => r.IsOpen && calendar.IsOverdue(r.DueAt, now)) >= 10, "some open reports should be overdue");
+        var staffEvents = reports.SelectMany(r => r.Events).Where(e => e.ActorId is not null).ToList();
+        Assert.NotEmpty(staffEvents);
+        Assert.All(staffEvents, e => Assert.True(calendar.IsWorkingDay(DateOnly.FromDateTime(WorkingCalendar.ToLocal(e.At))), $"{e.Type} at {e.At:u} is on a day off"));
     }
 
     [Fact]
@@ -79,7 +101,7 @@ public class DemoSeedTests(FullDemoApp app) : IClassFixture<FullDemoApp>
                 Assert.True(e.FromUnitId == unit, $"{r.Code}: {e.Type} starts at unit {e.FromUnitId}, the report was at {unit}");
                 state = e.ToState!.Value;
                 unit = e.ToUnitId;
-                Assert.InRange(e.At, r.ReceivedAt, DateTime.UtcNow);
+                Assert.InRange(e.At, r.ReceivedAt, app.Now);
             }
 
             Assert.Equal(r.State, state);

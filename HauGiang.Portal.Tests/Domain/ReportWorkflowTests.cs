@@ -58,7 +58,7 @@ public class ReportWorkflowTests
     {
         var report = new Report { State = ReportState.InProgress, UnitId = 7 };
         Assert.False(ReportWorkflow.IsAllowed(ReportAction.ApproveExtension, report, H));
-        report.ExtensionRequestedUntil = DateTime.UtcNow.AddDays(3);
+        report.ExtensionRequestedUntil = new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
         Assert.True(ReportWorkflow.IsAllowed(ReportAction.ApproveExtension, report, H));
         Assert.True(ReportWorkflow.IsAllowed(ReportAction.RefuseExtension, report, C));
         Assert.False(ReportWorkflow.IsAllowed(ReportAction.ApproveExtension, report, O));

@@ -55,7 +55,7 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
     {
         // Last month: a period that has ended, so that the figures cannot move while the page renders.
         var service = app.Services.GetRequiredService<DashboardService>();
-        var first = DateOnly.FromDateTime(WorkingCalendar.ToLocal(DateTime.UtcNow)).AddMonths(-1);
+        var first = DateOnly.FromDateTime(WorkingCalendar.ToLocal(app.Now)).AddMonths(-1);
         first = first.AddDays(1 - first.Day);
         var user = await app.UserAsync("dieuphoi@haugiang.demo");
         var tiles = (await service.GetAtEndAsync(user, new QueueFilter { Tab = QueueTab.All }, service.Between(first, first.AddMonths(1).AddDays(-1)), english: false)).Tiles;

@@ -59,10 +59,10 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
     {
         var service = app.Services.GetRequiredService<DashboardService>();
         var user = await app.UserAsync("dieuphoi@haugiang.demo");
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToLocal(DateTime.UtcNow));
+        var today = DateOnly.FromDateTime(WorkingCalendar.ToLocal(app.Now));
 
         var period = service.Between(today.AddDays(-40), today.AddDays(-10));
-        var (fast, reference) = await Both(service, user, new QueueFilter(), period, now: DateTime.UtcNow);
+        var (fast, reference) = await Both(service, user, new QueueFilter(), period, now: app.Now);
 
         Assert.Equal(31, fast.Daily.Count);
         Assert.Contains(fast.Daily, d => d.OpenAtEnd > 0);
@@ -78,7 +78,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
     {
         var service = app.Services.GetRequiredService<DashboardService>();
         var user = await app.UserAsync("dieuphoi@haugiang.demo");
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToLocal(DateTime.UtcNow));
+        var today = DateOnly.FromDateTime(WorkingCalendar.ToLocal(app.Now));
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
         var period = service.Between(first, first.AddMonths(1).AddDays(-1));
         var end = period.ToUtc;

@@ -1,4 +1,6 @@
 using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -8,7 +10,7 @@ public class ExportFilesTests
     [Fact]
     public void A_file_is_offered_to_its_maker_once_written_and_until_its_lifetime_ends()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero));
         using var files = new ExportFiles(clock);
         var file = files.Create("officer-1", "phan-anh.csv", "text/csv");
         File.WriteAllText(file.Path, "Mã\n");
@@ -36,7 +38,7 @@ public class ExportFilesTests
     [Fact]
     public void Stopping_the_app_removes_its_files()
     {
-        var files = new ExportFiles(TimeProvider.System);
+        var files = new ExportFiles(new FakeTimeProvider(PortalApp.WorkingMorning));
         var file = files.Create("officer-1", "phan-anh.xlsx", "application/zip");
         File.WriteAllText(file.Path, "PK");
         files.Finish(file);
@@ -46,12 +48,4 @@ public class ExportFilesTests
         Assert.False(Directory.Exists(Path.GetDirectoryName(file.Path)));
     }
 
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        private DateTimeOffset _now = now;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

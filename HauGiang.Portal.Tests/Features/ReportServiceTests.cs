@@ -83,7 +83,7 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         // An extension needs an accepted report; accept, then try a date in the past and zero days.
         Assert.True((await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
         var accepted = await app.ReloadAsync(report.Id);
-        var past = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2));
+        var past = DateOnly.FromDateTime(WorkingCalendar.ToLocal(app.Now).AddDays(-2));
         Assert.Equal("Action.DateAfterDeadline", (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.RequestExtension, accepted.Version) { NewDueDate = past, Text = "x" })).MessageKey);
         Assert.Equal("Action.ExtraDaysRange", (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.RequestExtension, accepted.Version) { ExtraWorkingDays = 0, Text = "x" })).MessageKey);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HauGiang.Portal.Tests.Infrastructure;
@@ -12,10 +13,15 @@ namespace HauGiang.Portal.Tests.Infrastructure;
 /// <summary>
 /// The real app on real Kestrel (127.0.0.1, a free port) with its own SQLite file and the demo seed.
 /// One instance per test class or collection; the database file is deleted on dispose.
+/// The app's clock is <see cref="Clock"/>: it starts at a fixed moment, never at today's date, so no test
+/// depends on the day it runs (<see cref="TestClock"/>).
 /// </summary>
 public class PortalApp : WebApplicationFactory<Program>
 {
     public const string Password = "HauGiang@2026";
+
+    /// <summary>An ordinary working morning: Wednesday 18/11/2026 10:00 in Vietnam (03:00 UTC).</summary>
+    public static readonly DateTimeOffset WorkingMorning = new(2026, 11, 18, 3, 0, 0, TimeSpan.Zero);
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "hg-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
@@ -29,9 +35,12 @@ public class PortalApp : WebApplicationFactory<Program>
     /// <param name="reports">Demo reports to seed into a new database.</param>
     /// <param name="settings">Extra configuration (e.g. Redis).</param>
     /// <param name="databasePath">Share another instance's database file (scale-out tests).</param>
-    protected PortalApp(int reports, IDictionary<string, string?>? settings = null, string? databasePath = null)
+    /// <param name="start">The app's clock starts here (default <see cref="WorkingMorning"/>).</param>
+    protected PortalApp(int reports, IDictionary<string, string?>? settings = null, string? databasePath = null, DateTimeOffset? start = null)
     {
+        Clock = new TestClock(start ?? WorkingMorning);
         Directory.CreateDirectory(_directory);
+        PhotosPath = Path.Combine(_directory, "photos");
         DatabasePath = databasePath ?? Path.Combine(_directory, "portal.db");
         _settings = new()
         {
@@ -41,7 +50,7 @@ public class PortalApp : WebApplicationFactory<Program>
             ["Demo:Reports"] = reports.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo:Password"] = Password,
             ["Demo:Feed:Enabled"] = "false",
-            ["Photos:Root"] = Path.Combine(_directory, "photos"),
+            ["Photos:Root"] = PhotosPath,
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
@@ -52,6 +61,18 @@ public class PortalApp : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Where the app keeps photo files.</summary>
+    public string PhotosPath { get; }
+
+    /// <summary>How many photo files are on disk (full images and thumbnails).</summary>
+    public int PhotoFileCount => Directory.Exists(PhotosPath) ? Directory.GetFiles(PhotosPath, "*", SearchOption.AllDirectories).Length : 0;
+
+    /// <summary>The app's clock (its <see cref="TimeProvider"/>); tests move it on with <c>Advance</c>.</summary>
+    public TestClock Clock { get; }
+
+    /// <summary>Now, as the app sees it (UTC).</summary>
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:43567 (starts the server on first use).</summary>
     public string BaseUrl
@@ -83,6 +104,8 @@ public class PortalApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     protected override void Dispose(bool disposing)
@@ -108,3 +131,6 @@ public sealed class FullDemoApp() : PortalApp(reports: 2000);
 
 /// <summary>One of several instances that share a database (and usually Redis): for scale-out tests.</summary>
 public sealed class AppInstance(IDictionary<string, string?> settings, string? databasePath = null) : PortalApp(reports: 50, settings, databasePath);
+
+/// <summary>The full demo seed at a chosen moment (a weekend, the day after Tết): the demo must look alive on any day.</summary>
+public sealed class DemoAppAt(DateTimeOffset start) : PortalApp(reports: 2000, start: start);

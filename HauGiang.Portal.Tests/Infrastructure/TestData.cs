@@ -17,7 +17,7 @@ public static class TestData
         var unit = await db.Units.SingleAsync(u => u.Code == unitCode);
         var category = await db.Categories.SingleAsync(c => c.Code == categoryCode);
         var area = unit.AreaId is { } areaId ? await db.Areas.SingleAsync(a => a.Id == areaId) : await db.Areas.FirstAsync();
-        var now = DateTime.UtcNow;
+        var now = app.Now;
         var n = Interlocked.Increment(ref _sequence);
         var report = new Report
         {

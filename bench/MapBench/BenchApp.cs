@@ -1,5 +1,7 @@
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MapBench;
 
@@ -30,5 +32,8 @@ public sealed class BenchApp(int demoReports, IDictionary<string, string?> setti
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("DetailedErrors", "false");
+
+        // A benchmark runs on the real clock (the tests' app starts at a fixed moment); registered last, so it wins.
+        builder.ConfigureTestServices(services => services.AddSingleton(TimeProvider.System));
     }
 }

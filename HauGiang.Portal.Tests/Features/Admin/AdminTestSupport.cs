@@ -7,9 +7,9 @@ namespace HauGiang.Portal.Tests.Features.Admin;
 
 /// <summary>
 /// The real app with its own database for admin tests: admin changes are global (categories, boundaries, calendar),
-/// so they never share a database with the other tests.
+/// so they never share a database with the other tests. Open pages revalidate their user every 2 s (60 s in use).
 /// </summary>
-public sealed class AdminApp() : PortalApp(reports: 150);
+public sealed class AdminApp() : PortalApp(reports: 150, new Dictionary<string, string?> { ["Identity:RevalidationSeconds"] = "2" });
 
 /// <summary>Helpers for the admin tests: GeoJSON files and audit counting.</summary>
 public static class AdminTestData

@@ -410,7 +410,7 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
     public async Task Paging_follows_the_cursor_without_gaps_or_repeats_and_status_and_dates_filter()
     {
         using var http = app.Http();
-        var start = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var start = app.Now.AddDays(-30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var all = JsonDocument.Parse(await GetAsync(http, $"{Base}/requests.json?start_date={start}", "json")).RootElement.EnumerateArray().Select(r => r.GetProperty("service_request_id").GetString()).ToList();
         Assert.True(all.Count > 20, "the seed has reports in the last 30 days");
 

@@ -8,14 +8,17 @@ using HauGiang.Portal.Data;
 namespace HauGiang.Portal.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every minute while an interactive circuit is connected, so that a locked or disabled user loses open pages too.
+// every minute (Identity:RevalidationSeconds) while an interactive circuit is connected, so that a locked or
+// disabled user loses open pages too.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval { get; } =
+        TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Identity:RevalidationSeconds", 60), 1, 3600));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace HauGiang.Portal.Data.Seed;
 /// Demo accounts and ~2,000 reports over the last 90 days, deterministic for a given day (fixed random seed).
 /// Every report is routed by the real <see cref="Router"/> and handled through <see cref="ReportHandling"/>, so
 /// its state, unit and timeline agree exactly as they would in real use. Positions are approximate: points are
-/// scattered around the approximate centres of the wards and communes.
+/// scattered around the approximate centres of the wards and communes. Staff act only in office hours on working
+/// days, as they do: on a Saturday or the day after Tết the demo shows the reports that came in meanwhile as new.
 /// </summary>
 internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser> userManager, DemoOptions options, TimeProvider clock)
 {
@@ -32,6 +33,7 @@ internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser
     private readonly Dictionary<int, List<Actor>> _officers = [];
     private readonly Dictionary<int, Actor> _heads = [];
     private Actor _coordinator = Actor.System;
+    private WorkingCalendar _calendar = WorkingCalendar.Empty;
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -41,7 +43,7 @@ internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
         var areas = await db.Areas.AsNoTracking().ToListAsync(ct);
         var rules = await db.RoutingRules.AsNoTracking().ToListAsync(ct);
-        var calendar = new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+        var calendar = _calendar = new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
         var wardUnitByArea = units.Where(u => u.AreaId is not null).ToDictionary(u => u.AreaId!.Value, u => u.Id);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -221,6 +223,8 @@ internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser
             resolveAt = t.AddMinutes(30);
         }
 
+        resolveAt = AtWork(resolveAt);
+
         if (!onTime && officer.Role != ActingRole.Coordinator && _random.NextDouble() < 0.4)
         {
             var asked = Later(t, TimeSpan.FromHours(Exp(8)), now);
@@ -255,7 +259,7 @@ internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser
         ReportHandling.Reply(r, officer, resolveAt, Pick(DemoTexts.Replies[code]));
 
         // Some citizens rate the result; "not satisfied" makes the head reopen it, a good rating closes it.
-        var rated = Later(resolveAt, TimeSpan.FromHours(Exp(20)), now);
+        var rated = resolveAt + TimeSpan.FromHours(Exp(20)); // citizens rate at any hour
         if (rated >= now || _random.NextDouble() < 0.45)
         {
             return;
@@ -403,7 +407,33 @@ internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser
 
     private double Exp(double meanHours) => -meanHours * Math.Log(1 - _random.NextDouble());
 
-    private static DateTime Later(DateTime t, TimeSpan by, DateTime now) => t + by > now ? now : t + by;
+    /// <summary>When staff next act, <paramref name="by"/> after <paramref name="t"/>: in office hours, and never after now.</summary>
+    private DateTime Later(DateTime t, TimeSpan by, DateTime now)
+    {
+        var at = AtWork(t + by);
+        return at > now ? now : at;
+    }
+
+    /// <summary>The moment itself if it falls in office hours (07:30–17:00 on a working day), else soon after the next opening.</summary>
+    private DateTime AtWork(DateTime utc)
+    {
+        var local = WorkingCalendar.ToLocal(utc);
+        var day = DateOnly.FromDateTime(local);
+        var opens = new TimeOnly(7, 30);
+        if (_calendar.IsWorkingDay(day) && TimeOnly.FromDateTime(local) is var time && time < WorkingCalendar.EndOfOfficeDay)
+        {
+            if (time >= opens)
+            {
+                return utc;
+            }
+        }
+        else
+        {
+            day = _calendar.AddWorkingDays(day, 1);
+        }
+
+        return WorkingCalendar.FromLocal(day.ToDateTime(opens).AddMinutes(_random.Next(90)));
+    }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 }
