@@ -1,6 +1,8 @@
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -55,6 +57,50 @@ public class LiveTests(BrowserFixture browser, PortalApp app)
         await queue.Context.CloseAsync();
         await map.Context.CloseAsync();
         await other.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// A citizen who is not satisfied reopens the report through the API: the officer's open queue sees it leave
+    /// "Đã xử lý" and come back as "Đang xử lý" without a reload, and the audit log names who did it.
+    /// </summary>
+    [Fact]
+    public async Task A_not_satisfied_rating_reopens_the_report_on_the_open_queue_with_an_audit_entry()
+    {
+        var (clientId, key) = await app.CreateApiClientAsync();
+        var report = await app.CreateReportAsync("UBND-31321", description: "Rác thải chưa được thu gom ở hẻm 12.");
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Reports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ApiClientId, clientId));
+        }
+
+        var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
+        var service = app.Services.GetRequiredService<ReportService>();
+        Assert.True((await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
+        Assert.True((await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Reply, report.Version + 1) { Text = "Đã thu gom xong." })).Succeeded);
+
+        var queue = await browser.NewPageAsync(app.BaseUrl);
+        await queue.SignInAsync("canbo2.vithanh@haugiang.demo");
+        await queue.GotoAsync("/queue?tab=All&q=" + report.Code);
+        await queue.WaitForCircuitAsync();
+        var row = queue.Locator("[data-testid=queue-table] tbody tr", new() { HasText = report.Code });
+        await Assertions.Expect(row).ToContainTextAsync("Đã xử lý");
+
+        using var http = app.Http();
+        using var rated = await http.PostAsync($"/open311/v2/requests/{report.Code}/rating.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = key, ["rating"] = "not_satisfied", ["comment"] = "Rác vẫn còn" }));
+        Assert.Equal(System.Net.HttpStatusCode.OK, rated.StatusCode);
+
+        await Assertions.Expect(row).ToContainTextAsync("Đang xử lý");
+        await Assertions.Expect(queue.Locator("tr.hg-fresh", new() { HasText = report.Code })).ToBeVisibleAsync();
+
+        await using var check = app.CreateDbContext();
+        var audit = await check.AuditEntries.AsNoTracking().Where(a => a.EntityId == report.Code).OrderBy(a => a.Id).ToListAsync();
+        var reopen = audit[^1];
+        Assert.Equal(("report.rate-reopen", "Người dân", null), (reopen.Action, reopen.UserName, reopen.UserId));
+        Assert.Contains("state=Resolved", reopen.Before, StringComparison.Ordinal);
+        Assert.Contains("state=InProgress", reopen.After, StringComparison.Ordinal);
+        Assert.Contains("rating=NotSatisfied", reopen.After, StringComparison.Ordinal);
+        await queue.Context.CloseAsync();
     }
 
     /// <summary>

@@ -148,25 +148,60 @@ public class PhotoUploadTests(IntakeApp app) : IClassFixture<IntakeApp>
     }
 
     [Fact]
-    public async Task The_photo_service_stores_result_photos_of_a_report_up_to_the_limit()
+    public async Task A_reply_stores_its_result_photos_with_it_and_too_many_refuse_the_whole_reply()
     {
         var report = await app.CreateReportAsync("UBND-31321");
-        var service = app.Services.GetRequiredService<PhotoService>();
-        for (var i = 0; i < 5; i++)
+        var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
+        var photos = app.Services.GetRequiredService<PhotoService>();
+        var reports = app.Services.GetRequiredService<HauGiang.Portal.Features.Reports.ReportService>();
+        var prepared = new List<PreparedPhoto>();
+        for (var i = 0; i < 6; i++)
         {
-            var ok = await service.StoreAsync(report.Id, PhotoKind.Result, new MemoryStream(TestImages.Jpeg(120, 90, i)), $"r{i}.jpg", default);
-            Assert.True(ok.Succeeded, ok.ErrorKey);
-            Assert.Equal(PhotoKind.Result, ok.Photo!.Kind);
+            prepared.Add((await photos.PrepareAsync(new MemoryStream(TestImages.Jpeg(120, 90, i)), default)).Photo!);
         }
 
-        var sixth = await service.StoreAsync(report.Id, PhotoKind.Result, new MemoryStream(TestImages.Jpeg(120, 90)), "r6.jpg", default);
-        Assert.Equal("Photo.TooMany", sixth.ErrorKey);
-        var svg = await service.StoreAsync(report.Id, PhotoKind.Result, new MemoryStream(TestImages.Svg()), "x.svg", default);
-        Assert.Equal("Photo.UnsupportedType", svg.ErrorKey);
+        Assert.Equal("Photo.UnsupportedType", (await photos.PrepareAsync(new MemoryStream(TestImages.Svg()), default)).ErrorKey);
+        var accepted = await reports.ExecuteAsync(officer, report.Id, new(ReportAction.Accept, report.Version));
+        Assert.True(accepted.Succeeded);
+        var version = (await app.ReloadAsync(report.Id)).Version;
+        var filesBefore = app.PhotoFileCount;
 
+        // Six photos: the reply is refused whole — no reply, no photo row, no file.
+        var tooMany = await reports.ExecuteAsync(officer, report.Id, new(ReportAction.Reply, version) { Text = "Đã dọn xong.", ResultPhotos = prepared });
+        Assert.Equal(("Action.TooManyPhotos", "5"), (tooMany.MessageKey, tooMany.Argument));
+        var unchanged = await app.ReloadAsync(report.Id);
+        Assert.Equal((ReportState.InProgress, version), (unchanged.State, unchanged.Version));
+        Assert.Empty(await photos.ListAsync(officer, report.Id));
+        Assert.Equal(filesBefore, app.PhotoFileCount);
+
+        // Five: stored with the reply, in its scope only.
+        var replied = await reports.ExecuteAsync(officer, report.Id, new(ReportAction.Reply, version) { Text = "Đã dọn xong.", ResultPhotos = prepared[..5] });
+        Assert.True(replied.Succeeded, replied.MessageKey);
+        Assert.Equal(ReportState.Resolved, (await app.ReloadAsync(report.Id)).State);
+        var listed = await photos.ListAsync(officer, report.Id);
+        Assert.Equal(5, listed.Count);
+        Assert.All(listed, p => Assert.Equal(PhotoKind.Result, p.Kind));
+        Assert.Empty(await photos.ListAsync(await app.UserAsync("canbo.ngabay@haugiang.demo"), report.Id));
+    }
+
+    [Fact]
+    public async Task A_reply_that_loses_the_race_leaves_no_photo_behind()
+    {
+        var report = await app.CreateReportAsync("UBND-31321");
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
-        Assert.Equal(5, (await service.ListAsync(officer, report.Id)).Count);
-        Assert.Empty(await service.ListAsync(await app.UserAsync("canbo.ngabay@haugiang.demo"), report.Id));
+        var photos = app.Services.GetRequiredService<PhotoService>();
+        var reports = app.Services.GetRequiredService<HauGiang.Portal.Features.Reports.ReportService>();
+        Assert.True((await reports.ExecuteAsync(officer, report.Id, new(ReportAction.Accept, report.Version))).Succeeded);
+        var seen = (await app.ReloadAsync(report.Id)).Version;
+        Assert.True((await reports.ExecuteAsync(await app.UserAsync("canbo2.vithanh@haugiang.demo"), report.Id, new(ReportAction.AddNote, seen) { Text = "Đang liên hệ." })).Succeeded);
+        var filesBefore = app.PhotoFileCount;
+
+        var photo = (await photos.PrepareAsync(new MemoryStream(TestImages.Jpeg(120, 90)), default)).Photo!;
+        var late = await reports.ExecuteAsync(officer, report.Id, new(ReportAction.Reply, seen) { Text = "Đã xử lý.", ResultPhotos = [photo] });
+
+        Assert.Equal(HauGiang.Portal.Features.Reports.ActionOutcome.Conflict, late.Outcome);
+        Assert.Empty(await photos.ListAsync(officer, report.Id));
+        Assert.Equal(filesBefore, app.PhotoFileCount);
     }
 
     private async Task<(string Code, HttpResponseMessage Response)> PostWithPhotosAsync(params (string Field, string Name, byte[] Bytes)[] files)

@@ -1,5 +1,6 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +17,10 @@ public enum RatingOutcome
 
 /// <summary>
 /// The citizen's rating of a resolved report (Open311 extension). A good rating closes it; "not satisfied" reopens
-/// it with a new deadline, as a unit head would. Only the API client that sent the report may rate it.
+/// it with a new deadline, as a unit head would. Only the API client that sent the report may rate it. Committed like
+/// any officer's action (<see cref="ReportCommitter"/>): audited, and the unit's open pages see it at once.
 /// </summary>
-public sealed class CitizenRatingService(IDbContextFactory<PortalDbContext> dbFactory, CalendarService calendars, TimeProvider clock)
+public sealed class CitizenRatingService(IDbContextFactory<PortalDbContext> dbFactory, CalendarService calendars, TimeProvider clock, ReportCommitter committer)
 {
     public const string CitizenName = "Người dân";
 
@@ -42,6 +44,7 @@ public sealed class CitizenRatingService(IDbContextFactory<PortalDbContext> dbFa
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var change = ReportCommitter.Begin(report);
         var note = rating.ToString() + (string.IsNullOrWhiteSpace(comment) ? "" : ": " + comment.Trim()[..Math.Min(comment.Trim().Length, 1000)]);
         report.Rating = rating;
         report.RatedAt = now;
@@ -71,7 +74,7 @@ public sealed class CitizenRatingService(IDbContextFactory<PortalDbContext> dbFa
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            await committer.CommitAsync(db, report, change, rating == CitizenRating.NotSatisfied ? "rate-reopen" : "rate", null, CitizenName, now, ct);
             return RatingOutcome.Done;
         }
         catch (DbUpdateConcurrencyException)

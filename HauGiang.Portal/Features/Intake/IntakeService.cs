@@ -204,7 +204,7 @@ public sealed class IntakeService(
         logger.LogInformation("Received {Code} ({Category}) → unit {Unit} ({Reason})", report.Code, category.Code, report.UnitId, routing.Reason);
 
         // The unit's officers (and the coordinators) see it appear at once: queue, map, home counts.
-        await feed.PublishAsync(new Live.ReportChange(report.Id, report.Code, report.UnitId, null, report.State, report.Version, IsNew: true, received.ActorId, received.ActorName, now));
+        feed.Publish(new Live.ReportChange(report.Id, report.Code, report.UnitId, null, report.State, report.Version, IsNew: true, received.ActorId, received.ActorName, now));
         return new(IntakeOutcome.Created, new ReceivedReport(report.Id, report.Code, report.UnitId, unitName, routing.Area?.Name, routing.Reason, report.ReceivedAt, report.DueAt));
     }
 

@@ -12,6 +12,7 @@ public static class LiveExtensions
     public static IHostApplicationBuilder AddLive(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReportFeed>();
+        builder.Services.AddSingleton<ReportCommitter>();
         var signalR = builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubFeedBridge>();
 

@@ -4,7 +4,8 @@ namespace HauGiang.Portal.Features.Live;
 
 /// <summary>
 /// One committed change of a report, small enough to cross instances: which report, where it is now and where it
-/// was (so that the unit it left also hears of it), its state and version, and who did it.
+/// was (so that the unit it left also hears of it), its state and version, and who did it. Who may hear of it is
+/// the feed's business (<see cref="FeedScope"/>).
 /// </summary>
 public sealed record ReportChange(
     long ReportId,
@@ -16,9 +17,4 @@ public sealed record ReportChange(
     bool IsNew,
     string? ActorId,
     string? ActorName,
-    DateTime At)
-{
-    /// <summary>Whether a user may hear of this change: the same rule as <c>ReportScope</c>, on both units.</summary>
-    public bool IsVisibleTo(Security.PortalUser user) =>
-        user.IsProvinceWide || (user.UnitId is { } unit && (UnitId == unit || PreviousUnitId == unit));
-}
+    DateTime At);

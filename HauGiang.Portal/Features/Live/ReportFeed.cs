@@ -1,101 +1,239 @@
+using System.Threading.Channels;
+
 namespace HauGiang.Portal.Features.Live;
 
 /// <summary>
-/// The in-process feed of committed report changes (dotnet/eShop's OrderStatusNotificationService is the model):
-/// services publish once after a commit; components subscribe and dispose their subscription. With Redis
-/// configured, <see cref="RedisFeedBridge"/> carries changes between instances and calls <see cref="Deliver"/>.
+/// The in-process feed of committed report changes. A writer's <see cref="Publish"/> only drops the change into the
+/// feed's inbox and returns: it never waits for a page. One dispatcher hands each change to the subscriptions whose
+/// scope may show it (indexed by unit, plus the province-wide ones), each into that subscription's own bounded
+/// mailbox, read by its own loop. A slow, frozen or dead page therefore delays only itself; when its mailbox is full
+/// the oldest change is dropped (a page reloads on any change, so the newest ones are what matter).
+/// Bridges to Redis and to the SignalR hub are subscriptions too, with larger mailboxes and local changes only.
+/// See docs/decisions/008-live-feed.md.
 /// </summary>
-public sealed class ReportFeed(ILogger<ReportFeed> logger)
+public sealed class ReportFeed : IDisposable
 {
+    /// <summary>Changes a page's mailbox holds before the oldest are dropped.</summary>
+    public const int PageMailbox = 64;
+
+    /// <summary>Changes handed to a subscriber at once, at most.</summary>
+    private const int MaxBatch = 256;
+
+    private readonly ILogger<ReportFeed> _logger;
+    private readonly Channel<(ReportChange Change, bool Local)> _inbox =
+        Channel.CreateUnbounded<(ReportChange, bool)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
-    private readonly List<Subscription> _subscriptions = [];
+    private readonly Dictionary<int, List<Subscription>> _byUnit = [];
+    private readonly List<Subscription> _everything = [];
+    private readonly Task _dispatcher;
+    private int _count;
     private long _version;
+    private long _dropped;
 
-    /// <summary>Raised for changes made on this instance, for the bridges that carry them elsewhere (Redis, SignalR).</summary>
-    public event Func<ReportChange, Task>? PublishedLocally;
-
-    public IDisposable Subscribe(Func<ReportChange, Task> handler)
+    public ReportFeed(ILogger<ReportFeed> logger)
     {
-        var subscription = new Subscription(this, handler);
+        _logger = logger;
+        _dispatcher = Task.Run(DispatchAsync);
+    }
+
+    /// <summary>
+    /// Listens to the changes that <paramref name="scope"/> may see. <paramref name="handler"/> gets them in batches
+    /// (all that arrived while it was busy), one batch at a time, on the subscription's own loop; the token is
+    /// cancelled when the subscription is disposed.
+    /// </summary>
+    /// <param name="localOnly">Only changes made on this instance (for bridges that carry them to others).</param>
+    public IDisposable Subscribe(FeedScope scope, Func<IReadOnlyList<ReportChange>, CancellationToken, Task> handler, int mailbox = PageMailbox, bool localOnly = false)
+    {
+        var subscription = new Subscription(this, scope, handler, mailbox, localOnly);
         lock (_gate)
         {
-            _subscriptions.Add(subscription);
+            ListFor(scope, create: true)!.Add(subscription);
+            _count++;
         }
 
         return subscription;
     }
 
-    /// <summary>Publishes a change committed on this instance: to local subscribers and to the bridges.</summary>
-    public async Task PublishAsync(ReportChange change)
-    {
-        await Deliver(change);
-        if (PublishedLocally is { } bridges)
-        {
-            foreach (var bridge in bridges.GetInvocationList().Cast<Func<ReportChange, Task>>())
-            {
-                try
-                {
-                    await bridge(change);
-                }
-                catch (Exception ex)
-                {
-                    // A bridge that is down (Redis gone) must not fail the action that already committed.
-                    logger.LogWarning(ex, "Could not forward report change {Code}", change.Code);
-                }
-            }
-        }
-    }
+    /// <summary>Publishes a change committed on this instance. Never blocks: the change is delivered after the call returns.</summary>
+    public void Publish(ReportChange change) => Enqueue(change, local: true);
 
-    /// <summary>Goes up with every change this instance hears of (its own and, through Redis, the others').</summary>
+    /// <summary>Hands over a change that another instance committed (from Redis); not carried on by the bridges.</summary>
+    public void Deliver(ReportChange change) => Enqueue(change, local: false);
+
+    /// <summary>Goes up with every change this instance hears of, the moment it is published or delivered.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    /// <summary>Hands a change to this instance's subscribers (also used for changes that came from other instances).</summary>
-    public async Task Deliver(ReportChange change)
-    {
-        Interlocked.Increment(ref _version);
-        Subscription[] subscribers;
-        lock (_gate)
-        {
-            subscribers = [.. _subscriptions];
-        }
+    /// <summary>Changes dropped from full mailboxes since start (pages that could not keep up).</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
-        foreach (var s in subscribers)
-        {
-            try
-            {
-                await s.Handler(change);
-            }
-            catch (Exception ex)
-            {
-                logger.LogDebug(ex, "A feed subscriber failed (its circuit may be gone)");
-            }
-        }
-    }
-
-    private void Remove(Subscription subscription)
-    {
-        lock (_gate)
-        {
-            _subscriptions.Remove(subscription);
-        }
-    }
-
-    /// <summary>Number of live subscriptions (for health and tests).</summary>
+    /// <summary>Number of live subscriptions (open pages and bridges).</summary>
     public int SubscriberCount
     {
         get
         {
             lock (_gate)
             {
-                return _subscriptions.Count;
+                return _count;
             }
         }
     }
 
-    private sealed class Subscription(ReportFeed feed, Func<ReportChange, Task> handler) : IDisposable
+    public void Dispose()
     {
-        public Func<ReportChange, Task> Handler { get; } = handler;
+        _inbox.Writer.TryComplete();
+        Subscription[] all;
+        lock (_gate)
+        {
+            all = [.. _everything, .. _byUnit.Values.SelectMany(l => l)];
+        }
 
-        public void Dispose() => feed.Remove(this);
+        foreach (var s in all)
+        {
+            s.Dispose();
+        }
     }
+
+    private void Enqueue(ReportChange change, bool local)
+    {
+        Interlocked.Increment(ref _version);
+        _inbox.Writer.TryWrite((change, local));
+    }
+
+    private async Task DispatchAsync()
+    {
+        var targets = new List<Subscription>();
+        await foreach (var (change, local) in _inbox.Reader.ReadAllAsync())
+        {
+            targets.Clear();
+            lock (_gate)
+            {
+                targets.AddRange(_everything);
+                if (change.UnitId is { } unit && _byUnit.TryGetValue(unit, out var ofUnit))
+                {
+                    targets.AddRange(ofUnit);
+                }
+
+                if (change.PreviousUnitId is { } previous && previous != change.UnitId && _byUnit.TryGetValue(previous, out var ofPrevious))
+                {
+                    targets.AddRange(ofPrevious);
+                }
+            }
+
+            foreach (var s in targets)
+            {
+                if (local || !s.LocalOnly)
+                {
+                    s.Offer(change);
+                }
+            }
+        }
+    }
+
+    private List<Subscription>? ListFor(FeedScope scope, bool create)
+    {
+        if (scope.UnitId is not { } unit)
+        {
+            return _everything;
+        }
+
+        if (!_byUnit.TryGetValue(unit, out var list) && create)
+        {
+            _byUnit[unit] = list = [];
+        }
+
+        return list;
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            var list = ListFor(subscription.Scope, create: false);
+            if (list is not null && list.Remove(subscription))
+            {
+                _count--;
+                if (list.Count == 0 && subscription.Scope.UnitId is { } unit)
+                {
+                    _byUnit.Remove(unit);
+                }
+            }
+        }
+    }
+
+    /// <summary>One subscriber: its mailbox and the loop that empties it into the handler.</summary>
+    private sealed class Subscription : IDisposable
+    {
+        private readonly ReportFeed _feed;
+        private readonly Func<IReadOnlyList<ReportChange>, CancellationToken, Task> _handler;
+        private readonly Channel<ReportChange> _mailbox;
+        private readonly CancellationTokenSource _stop = new(); // never disposed: it has no timer to release
+        private int _disposed;
+
+        public Subscription(ReportFeed feed, FeedScope scope, Func<IReadOnlyList<ReportChange>, CancellationToken, Task> handler, int mailbox, bool localOnly)
+        {
+            _feed = feed;
+            _handler = handler;
+            Scope = scope;
+            LocalOnly = localOnly;
+            _mailbox = Channel.CreateBounded<ReportChange>(
+                new BoundedChannelOptions(Math.Max(1, mailbox)) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+                _ => Interlocked.Increment(ref feed._dropped));
+            _ = Task.Run(ReadAsync);
+        }
+
+        public FeedScope Scope { get; }
+
+        public bool LocalOnly { get; }
+
+        public void Offer(ReportChange change) => _mailbox.Writer.TryWrite(change);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                _feed.Remove(this);
+                _stop.Cancel();
+                _mailbox.Writer.TryComplete();
+            }
+        }
+
+        private async Task ReadAsync()
+        {
+            var batch = new List<ReportChange>();
+            try
+            {
+                while (await _mailbox.Reader.WaitToReadAsync(_stop.Token))
+                {
+                    batch.Clear();
+                    while (batch.Count < MaxBatch && _mailbox.Reader.TryRead(out var change))
+                    {
+                        batch.Add(change);
+                    }
+
+                    try
+                    {
+                        await _handler([.. batch], _stop.Token);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
+                    {
+                        // A page whose circuit is gone, or a bridge that is down: only this subscriber misses the change.
+                        _feed._logger.LogDebug(ex, "A feed subscriber failed");
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Disposed.
+            }
+        }
+    }
+}
+
+/// <summary>What a subscription may see: one unit's reports (and those leaving it), or everything (null unit).</summary>
+public readonly record struct FeedScope(int? UnitId)
+{
+    public static FeedScope Everything => new(null);
+
+    /// <summary>The scope of a user: province-wide users see everything; others their unit (a user with no unit, nothing).</summary>
+    public static FeedScope For(Security.PortalUser user) => user.IsProvinceWide ? Everything : new(user.UnitId ?? -1);
 }

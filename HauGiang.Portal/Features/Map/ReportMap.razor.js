@@ -157,22 +157,31 @@ export async function create(element, dotnet, options) {
     },
     element() { return host; },
     // One report changed: fetch just that one (still through the filtered, scoped endpoint) and add, recolour or remove it.
-    async refresh(id) {
+    // Many reports changed at once: everything is fetched again.
+    async reload() {
+      if (!dataUrl) return 0;
+      loading = load(dataUrl);
+      return await loading;
+    },
+    // Changed reports: each point is fetched again (added, recoloured or removed). The server sends at most one
+    // batch at a time per page, so this never piles up.
+    async refresh(ids) {
       if (!dataUrl) return;
       const sep = dataUrl.includes('?') ? '&' : '?';
-      const response = await fetch(`${dataUrl}${sep}id=${id}`, { credentials: 'same-origin' });
-      if (!response.ok) return;
-      const data = await response.json();
-      const old = byId.get(id);
-      if (old) { clusters.removeLayer(old); byId.delete(id); }
-      for (const f of data.features) {
-        const m = markerFor(f);
-        byId.set(id, m);
-        clusters.addLayer(m);
-        if (m.getElement) { /* canvas markers have no element */ }
-      }
+      await Promise.all([].concat(ids).map(async id => {
+        const response = await fetch(`${dataUrl}${sep}id=${id}`, { credentials: 'same-origin' });
+        if (!response.ok) return;
+        const data = await response.json();
+        const old = byId.get(id);
+        if (old) { clusters.removeLayer(old); byId.delete(id); }
+        for (const f of data.features) {
+          const m = markerFor(f);
+          byId.set(id, m);
+          clusters.addLayer(m);
+        }
+        host.dataset.lastChange = String(id);
+      }));
       host.dataset.count = String(byId.size);
-      host.dataset.lastChange = String(id);
     },
     // Areas are drawn on the points' own canvas, not interactive: a second canvas on top (the booted map gets its
     // areas after its points) would take every click meant for a point.

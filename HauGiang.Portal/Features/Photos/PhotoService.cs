@@ -1,4 +1,3 @@
-using System.Data;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Reports;
@@ -34,56 +33,6 @@ public sealed class PhotoService(IDbContextFactory<PortalDbContext> dbFactory, I
 
     /// <summary>Checks and re-encodes an upload without storing anything.</summary>
     public Task<PhotoCheck> PrepareAsync(Stream content, CancellationToken ct) => processor.PrepareAsync(content, ct);
-
-    /// <summary>Checks, re-encodes and stores one photo of an existing report (at most <see cref="MaxPerReport"/> per report).</summary>
-    public async Task<PhotoResult> StoreAsync(long reportId, PhotoKind kind, Stream content, string? fileName, CancellationToken ct)
-    {
-        var check = await processor.PrepareAsync(content, ct);
-        if (check.Photo is not { } prepared)
-        {
-            logger.LogInformation("Photo {FileName} for report {ReportId} refused: {Reason}", fileName, reportId, check.ErrorKey);
-            return new(null, check.ErrorKey, check.Argument);
-        }
-
-        var photo = await WriteFilesAsync(prepared, kind, ct);
-        photo.ReportId = reportId;
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var strategy = db.Database.CreateExecutionStrategy();
-            var outcome = await strategy.ExecuteAsync(async () =>
-            {
-                // Count and insert in one serializable transaction, so two uploads at once cannot make a sixth photo.
-                await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-                if (!await db.Reports.AnyAsync(r => r.Id == reportId, ct))
-                {
-                    return "Photo.ReportNotFound";
-                }
-
-                if (await db.ReportPhotos.CountAsync(p => p.ReportId == reportId && p.Kind == kind, ct) >= MaxPerReport)
-                {
-                    return "Photo.TooMany";
-                }
-
-                db.ReportPhotos.Add(photo);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return null;
-            });
-            if (outcome is not null)
-            {
-                await DeleteFilesAsync([photo], ct);
-                return new(null, outcome, MaxPerReport.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            return new(photo, null);
-        }
-        catch
-        {
-            await DeleteFilesAsync([photo], ct);
-            throw;
-        }
-    }
 
     /// <summary>Writes a prepared photo's files and returns the row to insert (its ReportId still to set).</summary>
     public async Task<ReportPhoto> WriteFilesAsync(PreparedPhoto prepared, PhotoKind kind, CancellationToken ct)

@@ -70,6 +70,9 @@ public sealed record ActionRequest(ReportAction Action, int ExpectedVersion)
 
     /// <summary>Approve (true) or refuse an extension; make public (true) or private.</summary>
     public bool? Flag { get; init; }
+
+    /// <summary>A reply's result photos, already checked and re-encoded: stored with the reply or not at all.</summary>
+    public IReadOnlyList<Photos.PreparedPhoto> ResultPhotos { get; init; } = [];
 }
 
 public enum ActionOutcome

@@ -2,6 +2,7 @@ using System.Globalization;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
+using HauGiang.Portal.Features.Photos;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,14 +11,16 @@ namespace HauGiang.Portal.Features.Reports;
 
 /// <summary>
 /// The report page's reads and every handling action. Each action: load in scope, check the version the user saw,
-/// check the state machine, apply, and save the report, its timeline event and an audit entry in one transaction.
+/// check the state machine, apply, and commit the report, its timeline event, a reply's result photos and an audit
+/// entry in one transaction through <see cref="ReportCommitter"/>, which then publishes the change.
 /// </summary>
 public sealed class ReportService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CalendarService calendars,
     IOptions<ReportOptions> options,
     TimeProvider clock,
-    ReportFeed feed,
+    ReportCommitter committer,
+    PhotoService photos,
     ILogger<ReportService> logger)
 {
     /// <summary>The report as this user may see it, or null when it does not exist or is outside their scope.</summary>
@@ -159,10 +162,15 @@ public sealed class ReportService(
             return new(ActionOutcome.Refused, "Action.Refused");
         }
 
+        if (request.ResultPhotos.Count > 0 && (request.Action != ReportAction.Reply
+            || request.ResultPhotos.Count + await db.ReportPhotos.CountAsync(p => p.ReportId == report.Id && p.Kind == PhotoKind.Result, ct) > photos.MaxPerReport))
+        {
+            return new(ActionOutcome.Invalid, "Action.TooManyPhotos", photos.MaxPerReport.ToString(CultureInfo.InvariantCulture));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = new Actor(user.Id, user.DisplayName, role);
-        var before = Snapshot(report);
-        var previousUnit = report.UnitId;
+        var change = ReportCommitter.Begin(report);
         try
         {
             var invalid = await ApplyAsync(db, user, report, actor, now, request, ct);
@@ -171,36 +179,43 @@ public sealed class ReportService(
                 return invalid;
             }
         }
-        catch (ArgumentException)
+        catch (ArgumentException ex)
         {
-            return new(ActionOutcome.Invalid, "Action.TextRequired");
+            // The domain's own checks, each with its own message for the user.
+            return new(ActionOutcome.Invalid, ex.ParamName switch
+            {
+                "toUnitId" => "Action.SameUnit",
+                "original" => "Action.DuplicateOfItself",
+                "newDueUtc" => "Action.DateAfterDeadline",
+                _ => "Action.TextRequired",
+            });
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now,
-            UserId = user.Id,
-            UserName = user.DisplayName,
-            Action = "report." + request.Action.ToString().ToLowerInvariant(),
-            EntityType = nameof(Report),
-            EntityId = report.Code,
-            Before = before,
-            After = Snapshot(report),
-        });
-
+        // Result photos: files first (fresh random names), rows in the same transaction; removed again if it fails.
+        var stored = new List<ReportPhoto>();
         try
         {
-            // The report (its version checked by the concurrency token), its event and the audit entry commit together.
-            await db.SaveChangesAsync(ct);
+            foreach (var photo in request.ResultPhotos)
+            {
+                stored.Add(await photos.WriteFilesAsync(photo, PhotoKind.Result, ct));
+            }
+
+            report.Photos.AddRange(stored);
+            await committer.CommitAsync(db, report, change, request.Action.ToString().ToLowerInvariant(), user.Id, user.DisplayName, now, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
+            await photos.DeleteFilesAsync(stored, CancellationToken.None);
             logger.LogInformation("Concurrent change on report {Code}", report.Code);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             return await ConflictAsync(fresh, report.Id, ct);
         }
+        catch
+        {
+            await photos.DeleteFilesAsync(stored, CancellationToken.None);
+            throw;
+        }
 
-        await feed.PublishAsync(new ReportChange(report.Id, report.Code, report.UnitId, previousUnit, report.State, report.Version, IsNew: false, user.Id, user.DisplayName, now));
         return new(ActionOutcome.Done, "Action.Done." + request.Action);
     }
 
@@ -366,7 +381,4 @@ public sealed class ReportService(
         var last = await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == reportId).OrderByDescending(e => e.Id).Select(e => e.ActorName).FirstOrDefaultAsync(ct);
         return new(ActionOutcome.Conflict, "Action.Conflict", last ?? "?");
     }
-
-    private static string Snapshot(Report r) => string.Create(CultureInfo.InvariantCulture,
-        $"state={r.State}; unit={r.UnitId}; assignee={r.AssignedOfficerId}; due={r.DueAt:O}; extension={r.ExtensionRequestedUntil:O}; public={r.IsPublic}");
 }

@@ -12,6 +12,7 @@ public static class ReportsExtensions
         builder.Services.AddSingleton<CalendarService>();
         builder.Services.AddSingleton<ReportService>();
         builder.Services.AddSingleton<QueueService>();
+        builder.Services.AddSingleton<SharedQueueReads>();
         builder.Services.AddSingleton<Map.MapDataCache>();
         builder.Services.AddSingleton<LookupService>();
         return builder;

@@ -1,0 +1,44 @@
+using System.Globalization;
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+
+namespace HauGiang.Portal.Features.Live;
+
+/// <summary>
+/// The one way a change of an existing report is committed — officers' actions (one by one or in bulk), a reply
+/// with its result photos, a citizen's rating: take a <see cref="Change"/> before touching the report, apply the
+/// domain rule, then <see cref="CommitAsync"/> saves the report (its version checked), its timeline event, any
+/// photo rows and an audit entry in one transaction and publishes the change to the live feed, which never waits
+/// for a page. New reports come in through intake's writer, which publishes the same way after its batch commits.
+/// </summary>
+public sealed class ReportCommitter(ReportFeed feed)
+{
+    /// <summary>What the report was before the change: for the audit entry and for the unit it may leave.</summary>
+    public static Change Begin(Report report) => new(Snapshot(report), report.UnitId);
+
+    /// <summary>Saves everything the change added to <paramref name="db"/> in one transaction, then publishes it.</summary>
+    /// <exception cref="Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException">Someone else changed the report first.</exception>
+    public async Task CommitAsync(PortalDbContext db, Report report, Change change, string action, string? userId, string userName, DateTime now, CancellationToken ct)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            UserId = userId,
+            UserName = userName,
+            Action = "report." + action,
+            EntityType = nameof(Report),
+            EntityId = report.Code,
+            Before = change.Before,
+            After = Snapshot(report),
+        });
+
+        // One SaveChanges is one transaction: the report (its version is the concurrency token), its event, photos, audit.
+        await db.SaveChangesAsync(ct);
+        feed.Publish(new ReportChange(report.Id, report.Code, report.UnitId, change.PreviousUnitId, report.State, report.Version, IsNew: false, userId, userName, now));
+    }
+
+    private static string Snapshot(Report r) => string.Create(CultureInfo.InvariantCulture,
+        $"state={r.State}; unit={r.UnitId}; assignee={r.AssignedOfficerId}; due={r.DueAt:O}; extension={r.ExtensionRequestedUntil:O}; public={r.IsPublic}; rating={r.Rating}");
+
+    public sealed record Change(string Before, int? PreviousUnitId);
+}
