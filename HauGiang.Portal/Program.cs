@@ -14,7 +14,11 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
+{
+    // A closed or frozen browser's page is kept this long for it to come back, then dropped with its feed subscription.
+    options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Circuits:DisconnectedRetentionSeconds", 180), 1, 3600));
+});
 builder.Services.AddMudServices();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddPortalLocalization();
