@@ -1,3 +1,4 @@
+using CsvHelper;
 using System.Globalization;
 using System.Text;
 using HauGiang.Portal.Data;
@@ -80,23 +81,31 @@ public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedReso
         }
     }
 
+    private static readonly CsvWriterOptions CsvOptions = new()
+    {
+        // Citizens' text may start with "=", "+", "-", "@", tab or CR: Excel would run it as a formula (OWASP's CSV
+        // injection). Such cells get a leading apostrophe, which spreadsheets read as "this is text".
+        Injection = CsvInjection.Escape,
+        WriteByteOrderMark = true, // so that Excel shows Vietnamese correctly
+        NewLine = "\r\n",
+    };
+
     private async Task<int> WriteCsvAsync(Stream output, string[] header, IAsyncEnumerable<QueueRow> rows, Action<int>? progress, CancellationToken ct)
     {
-        // UTF-8 with BOM, so that Excel shows Vietnamese correctly.
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(',', header.Select(Csv)));
+        await using var csv = CsvWriter.Create(output, CsvOptions, true);
+        await csv.WriteRecordAsync(header, ct);
         var count = 0;
         await foreach (var r in rows.WithCancellation(ct))
         {
-            await writer.WriteLineAsync(string.Join(',', Fields(r).Select(Csv)));
+            await csv.WriteRecordAsync(Fields(r), ct);
             if (++count % ProgressStep == 0)
             {
-                await writer.FlushAsync(ct);
+                await csv.FlushAsync(ct);
                 progress?.Invoke(count);
             }
         }
 
-        await writer.FlushAsync(ct);
+        await csv.FlushAsync(ct);
         progress?.Invoke(count);
         return count;
     }
@@ -126,7 +135,4 @@ public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedReso
         r.Code, r.CategoryName, r.AreaName ?? "", l["State." + r.State], VietnamTime.FormatDateTime(r.ReceivedAt),
         VietnamTime.FormatDateTime(r.DueAt), r.AssigneeName ?? "", r.Description,
     ];
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
