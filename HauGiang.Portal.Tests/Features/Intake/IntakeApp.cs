@@ -9,7 +9,7 @@ namespace HauGiang.Portal.Tests.Features.Intake;
 /// <summary>The real app for the intake tests: the public reads are not rate-limited per IP here (tests read a lot).</summary>
 public sealed class IntakeApp() : PortalApp(reports: 200, new Dictionary<string, string?> { ["Intake:AnonymousRequestsPerMinute"] = "100000" });
 
-public static partial class IntakeTestExtensions
+public static class IntakeTestExtensions
 {
     public const string Admin = "admin@haugiang.demo";
 
@@ -30,7 +30,7 @@ public static partial class IntakeTestExtensions
         var cookies = new CookieContainer();
         var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
         var page = await http.GetStringAsync("/Account/Login");
-        var fields = HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var fields = HtmlForms.HiddenFields(page);
         fields["Input.Email"] = email;
         fields["Input.Password"] = PortalApp.Password;
         using var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
@@ -47,7 +47,4 @@ public static partial class IntakeTestExtensions
         ["long"] = lon.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["description"] = description ?? "Rác thải ùn ứ trước chợ, kiểm thử " + Guid.NewGuid().ToString("N")[..8],
     };
-
-    [GeneratedRegex("<input[^>]*?name=\"(?<name>[^\"]+)\"[^>]*?type=\"hidden\"[^>]*?value=\"(?<value>[^\"]*)\"|<input[^>]*?type=\"hidden\"[^>]*?name=\"(?<name>[^\"]+)\"[^>]*?value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenInput();
 }

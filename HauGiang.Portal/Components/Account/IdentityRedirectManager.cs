@@ -21,14 +21,17 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Prevent open redirects: our own absolute addresses become paths; anything not local goes home, never an error.
+        if (uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase) ? "/" + navigationManager.ToBaseRelativePath(uri) : "/";
+        }
+        else if (!uri.StartsWith('/'))
+        {
+            uri = "/" + uri;
         }
 
-        navigationManager.NavigateTo(uri);
+        navigationManager.NavigateTo(Security.LocalUrl.OrHome(uri));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
