@@ -115,8 +115,11 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         var report = await app.CreateReportAsync("UBND-31321");
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
         var coordinator = await app.UserAsync("dieuphoi@haugiang.demo");
+        var admin = await app.UserAsync("admin@haugiang.demo");
 
         Assert.Null(await Service.RevealContactAsync(officer, report.Id, "muốn gọi lại"));
+        Assert.Null(await Service.RevealContactAsync(admin, report.Id, "kiểm tra hệ thống")); // admins keep the system, not reports
+        Assert.False((await Service.GetAsync(admin, report.Code, english: false))!.CanRevealContact);
         var contact = await Service.RevealContactAsync(coordinator, report.Id, "Cần xác minh thêm vị trí");
         Assert.Equal("0912345678", contact?.Phone);
 

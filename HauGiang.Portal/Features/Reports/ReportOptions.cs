@@ -10,4 +10,10 @@ public sealed class ReportOptions
 
     /// <summary>Possible duplicates are searched within this distance, in the same category.</summary>
     public int DuplicateRadiusMetres { get; set; } = 200;
+
+    /// <summary>
+    /// Whether admins may also reveal a reporter's identity. Off: only coordinators may (the product's rule; admins
+    /// keep the system, they do not verify reports).
+    /// </summary>
+    public bool AdminsMayRevealReporter { get; set; }
 }

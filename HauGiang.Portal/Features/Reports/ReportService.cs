@@ -74,7 +74,7 @@ public sealed class ReportService(
             report.Version,
             events.Select(e => new TimelineItem(e.At, e.Type, e.ActorName, e.FromState, e.ToState, UnitName(e.FromUnitId), UnitName(e.ToUnitId), e.Note, e.Visibility)).ToList(),
             ReportWorkflow.AllowedActions(report, ReportScope.RoleFor(user)),
-            user.IsProvinceWide);
+            MayRevealReporter(user));
     }
 
     /// <summary>Officers and heads of the report's unit, to assign it to.</summary>
@@ -219,10 +219,14 @@ public sealed class ReportService(
         return new(ActionOutcome.Done, "Action.Done." + request.Action);
     }
 
+    /// <summary>Coordinators; admins only where <see cref="ReportOptions.AdminsMayRevealReporter"/> says so.</summary>
+    private bool MayRevealReporter(PortalUser user) =>
+        user.Roles.Contains(Roles.Coordinator) || (options.Value.AdminsMayRevealReporter && user.Roles.Contains(Roles.Admin));
+
     /// <summary>Shows the reporter's contact to a coordinator, with a reason that goes into the timeline and the audit log.</summary>
     public async Task<RevealedContact?> RevealContactAsync(PortalUser user, long reportId, string reason, CancellationToken ct = default)
     {
-        if (!user.IsProvinceWide || string.IsNullOrWhiteSpace(reason))
+        if (!MayRevealReporter(user) || string.IsNullOrWhiteSpace(reason))
         {
             return null;
         }
