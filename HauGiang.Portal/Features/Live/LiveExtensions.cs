@@ -13,6 +13,7 @@ public static class LiveExtensions
     {
         builder.Services.AddSingleton<ReportFeed>();
         builder.Services.AddSingleton<ReportCommitter>();
+        builder.Services.AddSingleton<SharedReads>();
         var signalR = builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubFeedBridge>();
 
