@@ -40,7 +40,7 @@ public static class MapEndpoints
     {
         var group = app.MapGroup("/api/map").RequireAuthorization(Policies.HandleReports);
 
-        group.MapGet("/reports", async (HttpContext http, QueueService queue, MapDataCache cache, Live.SharedReads shared, long? id, CancellationToken ct) =>
+        group.MapGet("/reports", async (HttpContext http, QueueService queue, MapDataCache cache, MapPoints points, long? id, CancellationToken ct) =>
         {
             if (PortalUser.From(http.User) is not { } user)
             {
@@ -56,15 +56,8 @@ public static class MapEndpoints
             }
             else
             {
-                // One report, for a live update: every open map of the scope asks for it at once; one read answers all
-                // (fresh: the answer is dropped as soon as the feed moves on).
-                var point = await shared.GetAsync(("map-point", Live.SharedReads.ScopeOf(user, filter.AssignedToMe), filter, id), async () =>
-                {
-                    using var buffer = new MemoryStream();
-                    await queue.WriteMapGeoJsonAsync(user, filter, id, buffer, CancellationToken.None);
-                    return buffer.ToArray();
-                });
-                await http.Response.Body.WriteAsync(point, ct);
+                // One report (for scripts and outside clients; open maps get their changes through the circuit).
+                await http.Response.Body.WriteAsync(await points.GetAsync(user, filter, id.Value), ct);
             }
 
             return Results.Empty;

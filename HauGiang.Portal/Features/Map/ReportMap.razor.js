@@ -163,24 +163,19 @@ export async function create(element, dotnet, options) {
       loading = load(dataUrl);
       return await loading;
     },
-    // Changed reports: each point is fetched again (added, recoloured or removed). The server sends at most one
-    // batch at a time per page, so this never piles up.
-    async refresh(ids) {
-      if (!dataUrl) return;
-      const sep = dataUrl.includes('?') ? '&' : '?';
-      await Promise.all([].concat(ids).map(async id => {
-        const response = await fetch(`${dataUrl}${sep}id=${id}`, { credentials: 'same-origin' });
-        if (!response.ok) return;
-        const data = await response.json();
+    // Changed reports, with their points as the server sends them (one GeoJSON collection per report; empty when
+    // the report left this map's scope or filter).
+    apply(ids, collections) {
+      ids.forEach((id, i) => {
         const old = byId.get(id);
         if (old) { clusters.removeLayer(old); byId.delete(id); }
-        for (const f of data.features) {
+        for (const f of JSON.parse(collections[i]).features) {
           const m = markerFor(f);
           byId.set(id, m);
           clusters.addLayer(m);
         }
         host.dataset.lastChange = String(id);
-      }));
+      });
       host.dataset.count = String(byId.size);
     },
     // Areas are drawn on the points' own canvas, not interactive: a second canvas on top (the booted map gets its

@@ -14,6 +14,7 @@ public static class ReportsExtensions
         builder.Services.AddSingleton<QueueService>();
         builder.Services.AddSingleton<SharedQueueReads>();
         builder.Services.AddSingleton<Map.MapDataCache>();
+        builder.Services.AddSingleton<Map.MapPoints>();
         builder.Services.AddSingleton<LookupService>();
         return builder;
     }
