@@ -25,15 +25,8 @@ public static class DataExtensions
         }
         else
         {
-            var mmapMiB = builder.Configuration.GetValue(SqliteMemoryMap.Setting, SqliteMemoryMap.DefaultMiB);
-            builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o =>
-            {
-                o.UseSqlite(connectionString);
-                if (mmapMiB > 0)
-                {
-                    o.AddInterceptors(new SqliteMemoryMap(mmapMiB * 1024 * 1024));
-                }
-            });
+            var mmapMiB = builder.Configuration.GetValue(SqlitePragmas.MmapSetting, SqlitePragmas.DefaultMmapMiB);
+            builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(Math.Max(0, mmapMiB) * 1024 * 1024)));
             builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         }
 
