@@ -484,6 +484,41 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.Equal(after.Events.Single(e => e.Type == ReportEventType.Rated).At, after.RatedAt);
     }
 
+    /// <summary>
+    /// The public feed shows no reporter: numbers and addresses typed into a description are masked, and a report
+    /// marked private shows only its code, service and status — while officers keep the original text.
+    /// </summary>
+    [Fact]
+    public async Task Public_reads_mask_contacts_in_text_and_show_a_private_report_only_by_code_service_and_status()
+    {
+        var typed = "Rác tràn ra đường, ai cần gọi tôi 0912 345 678 hoặc +84 987.654.321, email bimat.nguoidan@example.vn.";
+        var open = await app.CreateReportAsync("UBND-31321", description: typed, lat: 9.7845678, lon: 105.4701234);
+        var hidden = await app.CreateReportAsync("UBND-31321", description: "Nhà ông Sáu số 12 hẻm 5 đổ rác, gọi 0909111222.", lat: 9.7845678, lon: 105.4701234);
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Reports.Where(r => r.Id == hidden.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsPublic, false));
+        }
+
+        using var http = app.Http();
+        var shown = JsonDocument.Parse(await GetAsync(http, $"{Base}/requests/{open.Code}.json", "json")).RootElement[0];
+        var text = shown.GetProperty("description").GetString()!;
+        Assert.Equal("Rác tràn ra đường, ai cần gọi tôi [số điện thoại] hoặc [số điện thoại], email [email].", text);
+
+        var secret = JsonDocument.Parse(await GetAsync(http, $"{Base}/requests/{hidden.Code}.json", "json")).RootElement[0];
+        Assert.Equal(hidden.Code, secret.GetProperty("service_request_id").GetString());
+        Assert.Equal("Phản ánh không công khai.", secret.GetProperty("description").GetString());
+        Assert.Equal(JsonValueKind.Null, secret.GetProperty("address").ValueKind);
+        Assert.Equal(9.78, secret.GetProperty("lat").GetDouble());
+        Assert.Equal(105.47, secret.GetProperty("long").GetDouble());
+        Assert.Equal("open", secret.GetProperty("status").GetString());
+        Assert.DoesNotContain("0909111222", await GetAsync(http, $"{Base}/requests.json?service_request_id={hidden.Code},{open.Code}", "json"), StringComparison.Ordinal);
+
+        // Officers keep the original text.
+        var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
+        var detail = await app.Services.GetRequiredService<ReportService>().GetAsync(officer, open.Code, english: false);
+        Assert.Equal(typed, detail!.Description);
+    }
+
     [Fact]
     public async Task The_openapi_document_describes_the_open311_endpoints()
     {

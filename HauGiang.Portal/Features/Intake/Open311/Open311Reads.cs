@@ -110,24 +110,27 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
     {
         var open = r.State is ReportState.New or ReportState.InProgress;
         var state = IntakeText.Get("Open311.State." + r.State, english);
-        var notes = r.PublicNote is not null && (r.IsPublic || open) ? state + ": " + r.PublicNote : state;
+        var notes = r.PublicNote is not null && (r.IsPublic || open) ? state + ": " + PublicText.Mask(r.PublicNote, english) : state;
+
+        // A report marked "Không công khai" shows only its code, service and status: no text, no address, and its
+        // point only to about a kilometre (the spec needs a point; the exact one could identify the reporter's home).
         return new ServiceRequestDto(
             r.Code,
             open ? "open" : "closed",
             notes,
             english ? r.CategoryEn : r.CategoryVi,
             r.CategoryCode,
-            r.Description,
+            r.IsPublic ? PublicText.Mask(r.Description, english) : IntakeText.Get("Open311.Private", english),
             (english ? r.UnitNameEn ?? r.UnitName : r.UnitName) ?? IntakeText.Get("Open311.Coordinators", english),
             null,
             W3C(r.ReceivedAt),
             W3C(r.Updated ?? r.ReceivedAt),
             W3C(r.DueAt),
-            r.Address,
+            r.IsPublic && r.Address is not null ? PublicText.Mask(r.Address, english) : null,
             null,
             null,
-            r.Lat,
-            r.Lon,
+            r.IsPublic ? r.Lat : Math.Round(r.Lat, 2),
+            r.IsPublic ? r.Lon : Math.Round(r.Lon, 2),
             null,
             StateCode(r.State),
             r.ExtensionRequestedUntil is not null,
