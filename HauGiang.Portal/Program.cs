@@ -9,6 +9,7 @@ using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
+using HauGiang.Portal.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
@@ -20,6 +21,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
     options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Circuits:DisconnectedRetentionSeconds", 180), 1, 3600));
 });
 builder.Services.AddMudServices();
+builder.Services.AddSecureCookies();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddPortalLocalization();
 builder.AddPortalData();
@@ -32,6 +34,8 @@ builder.AddIntake();
 
 var app = builder.Build();
 
+app.UseTrustedForwardedHeaders(app.Configuration);
+app.UseSecurityHeaders();
 if (app.Environment.IsDevelopment())
 {
     app.UseMigrationsEndPoint();
