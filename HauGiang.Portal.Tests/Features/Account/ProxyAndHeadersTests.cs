@@ -13,27 +13,14 @@ public class ProxyAndHeadersTests(BehindProxyApp behindProxy, PortalApp direct) 
     [Fact]
     public async Task A_trusted_proxy_saying_https_makes_cookies_secure()
     {
-        using var http = behindProxy.Http();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        using var response = await http.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        var cookies = await SignInPageCookiesAsync(behindProxy);
         Assert.NotEmpty(cookies);
         Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
-    public async Task Without_a_trusted_proxy_the_header_is_ignored()
-    {
-        using var http = direct.Http();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        using var response = await http.SendAsync(request);
-
-        Assert.All(response.Headers.GetValues("Set-Cookie"), c => Assert.DoesNotContain("secure", c, StringComparison.OrdinalIgnoreCase));
-    }
+    public async Task Without_a_trusted_proxy_the_header_is_ignored() =>
+        Assert.All(await SignInPageCookiesAsync(direct), c => Assert.DoesNotContain("secure", c, StringComparison.OrdinalIgnoreCase));
 
     [Theory]
     [InlineData("/Account/Login")]
@@ -45,5 +32,16 @@ public class ProxyAndHeadersTests(BehindProxyApp behindProxy, PortalApp direct) 
         Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("strict-origin-when-cross-origin", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
         Assert.Contains("microphone=()", string.Join(",", response.Headers.GetValues("Permissions-Policy")), StringComparison.Ordinal);
+    }
+
+    /// <summary>The cookies of the sign-in page, asked for as a proxy would after an HTTPS request.</summary>
+    private static async Task<List<string>> SignInPageCookiesAsync(PortalApp app)
+    {
+        using var http = app.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").ToList();
     }
 }
