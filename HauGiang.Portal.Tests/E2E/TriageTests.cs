@@ -249,6 +249,40 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
     }
 
     [Fact]
+    public async Task The_filter_panel_opens_on_demand_narrows_by_category_and_stays_open_for_a_link_that_sets_one()
+    {
+        var token = "PNL" + Guid.NewGuid().ToString("N")[..8];
+        var lamp = await app.CreateReportAsync("UBND-31321", "den-chieu-sang", description: $"Đèn {token} tắt.");
+        await app.CreateReportAsync("UBND-31321", "rac-thai", description: $"Rác {token} ở cổng chợ.");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(VithanhOfficer);
+        await page.GotoAsync("/queue?q=" + token);
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveCountAsync(2);
+
+        // Closed at first: only the search box and the button.
+        await Assertions.Expect(page.Locator("[data-testid=filter-category]")).ToHaveCountAsync(0);
+        await page.ClickAsync("[data-testid=filters-toggle]");
+        await page.Locator(":is(input[data-testid=filter-category], [data-testid=filter-category] input)").FillAsync("den chieu");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Đèn chiếu sáng" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("cat=\\d+"));
+        await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=report-link]")).ToHaveTextAsync(lamp.Code);
+        await Assertions.Expect(page.Locator("[data-testid=filters-toggle]")).ToContainTextAsync("(1)");
+
+        // The same link elsewhere opens with the panel showing the category.
+        var other = await browser.NewPageAsync(app.BaseUrl);
+        await other.SignInAsync(VithanhOfficer);
+        await other.GotoAsync(page.Url);
+        await other.WaitForCircuitAsync();
+        await Assertions.Expect(other.Locator(":is(input[data-testid=filter-category], [data-testid=filter-category] input)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Đèn chiếu sáng"));
+        await Assertions.Expect(other.Locator("[data-testid=report-link]")).ToHaveTextAsync(lamp.Code);
+        await page.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Queue_filters_live_in_the_url_and_the_tabs_show_counts()
     {
         var token = "LOC" + Guid.NewGuid().ToString("N")[..8];

@@ -59,6 +59,10 @@ public sealed record QueueFilter
 
     public DateOnly? RatedTo { get; init; }
 
+    /// <summary>How many of the filter panel's own choices are set (the search box is always in sight).</summary>
+    public int PanelChoices => (CategoryId is null ? 0 : 1) + (AreaId is null ? 0 : 1) + (From is null ? 0 : 1)
+        + (To is null ? 0 : 1) + (AssignedToMe ? 1 : 0) + (Sort == QueueSort.Deadline ? 0 : 1);
+
     /// <summary>True when the filter carries parts that only the dashboard sets (shown as a removable chip).</summary>
     public bool HasDashboardParts => UnitId is not null || CategoryGroup is not null || AssigneeId is not null
         || ResolvedFrom is not null || ResolvedTo is not null || RatedFrom is not null || RatedTo is not null;
