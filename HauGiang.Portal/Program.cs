@@ -36,6 +36,7 @@ var app = builder.Build();
 
 app.UseTrustedForwardedHeaders(app.Configuration);
 app.UseSecurityHeaders();
+app.UseSameOriginConnections(app.Configuration);
 if (app.Environment.IsDevelopment())
 {
     app.UseMigrationsEndPoint();

@@ -19,13 +19,16 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] HauGiang.Portal.Security.UserSessions sessions,
             [FromForm] string? returnUrl) =>
         {
             // Signing out ends every session of this user: a new security stamp invalidates other tabs' and devices'
-            // cookies at their next check, and open pages at their next revalidation.
+            // cookies at their next check; open pages and hub connections on this instance end now, on other
+            // instances at their next revalidation.
             if (await signInManager.UserManager.GetUserAsync(user) is { } account)
             {
                 await signInManager.UserManager.UpdateSecurityStampAsync(account);
+                sessions.EndSessionsOf(account.Id);
             }
 
             await signInManager.SignOutAsync();
