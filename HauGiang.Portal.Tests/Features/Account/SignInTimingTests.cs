@@ -49,6 +49,7 @@ public class SignInTimingTests(PortalApp app, ITestOutputHelper output) : IClass
 
         var (knownMedian, unknownMedian) = (Median(known), Median(unknown));
         output.WriteLine($"median known {knownMedian:0.0} ms, unknown {unknownMedian:0.0} ms");
+        output.WriteLine("known " + string.Join(" ", known.Select(k => k.ToString("0", System.Globalization.CultureInfo.InvariantCulture))) + " / unknown " + string.Join(" ", unknown.Select(u => u.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
         Assert.True(Math.Abs(knownMedian - unknownMedian) <= 0.2 * Math.Max(knownMedian, unknownMedian),
             $"A refused sign-in took {knownMedian:0.0} ms (median) for a real account but {unknownMedian:0.0} ms for an unknown e-mail.");
     }
