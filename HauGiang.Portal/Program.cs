@@ -1,16 +1,15 @@
-using System.Text.Json;
 using HauGiang.Portal.Components;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Features.Admin;
 using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Health;
 using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using HauGiang.Portal.Security;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +25,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.Services.AddNonPageChallenges();
 builder.AddReports();
 builder.AddLive();
 builder.AddDashboard();
@@ -66,21 +66,17 @@ app.MapLive();
 app.MapMapEndpoints();
 app.MapExportEndpoints();
 app.MapIntake();
-app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+app.MapPortalHealth();
 
-await app.InitialiseDatabaseAsync();
-await app.RunAsync();
-
-// Every check with its status, so an operator sees which part is down (database, later Redis).
-static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+if (!await app.InitialiseDatabaseAsync())
 {
-    context.Response.ContentType = "application/json";
-    return context.Response.WriteAsync(JsonSerializer.Serialize(new
-    {
-        status = report.Status.ToString(),
-        checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-    }));
+    // The reason is in the log (one line); a non-zero exit tells systemd or Docker that the start failed.
+    await app.DisposeAsync();
+    Environment.ExitCode = 1;
+    return;
 }
+
+await app.RunAsync();
 
 /// <summary>Entry point, public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

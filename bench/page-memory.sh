@@ -33,5 +33,6 @@ rss1=$(awk '/VmRSS/{print $2}' /proc/$pid/status)
 wait $fleet || true
 for d in before after; do "$tools/dotnet-dump" analyze "$out/$d.dmp" -c "dumpheap -stat -live" -c exit > "$out/$d.txt" 2>&1; done
 echo "N=$n path=$path  working set $((rss0/1024)) -> $((rss1/1024)) MB: $(( (rss1-rss0)/n )) KB per page"
-python3 bench/page-memory/heap-diff.py "$n" 15 "$out/before.txt" "$out/after.txt"
+python3 bench/page-memory/heap-diff.py "$n" ${TOP:-15} "$out/before.txt" "$out/after.txt"
+[ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$out"/before.txt "$out"/after.txt "$KEEP"/
 rm -rf "$out"

@@ -35,7 +35,7 @@ public class ShellTests : PortalTestContext
         SignIn("Lê Văn Thành", role, "UBND Phường Vị Thanh");
         ComponentFactories.AddStub<HauGiang.Portal.Features.Queue.QueueCounters>(); // counts are tested with the real app
         var home = Render<Home>();
-        var titles = home.FindAll(".hg-home-card h6").Select(h => h.TextContent).ToList();
+        var titles = home.FindAll(".hg-home-card h2").Select(h => h.TextContent).ToList();
         Assert.Contains("Xin chào, Lê Văn Thành", home.Find("[data-testid=home-greeting]").TextContent, StringComparison.Ordinal);
         Assert.All(shown, s => Assert.Contains(s, titles));
         Assert.All(hidden, h => Assert.DoesNotContain(h, titles));

@@ -16,7 +16,7 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
     {
         var provider = DatabaseProviderConfiguration.Read(builder.Configuration);
-        var connectionString = ConnectionString(builder.Configuration, builder.Environment.ContentRootPath, provider);
+        var connectionString = ConnectionString(builder.Configuration, builder.Environment.ContentRootPath, provider, createFolder: builder.Environment.IsDevelopment());
 
         if (provider == DatabaseProvider.SqlServer)
         {
@@ -36,18 +36,46 @@ public static class DataExtensions
         builder.Services.AddDataProtection().SetApplicationName("HauGiang.Portal").PersistKeysToDbContext<PortalDbContext>();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddTransient<DatabaseInitializer>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database")
+            .AddCheck<DatabaseWriteProbe>(DatabaseWriteProbe.Name);
         return builder;
     }
 
-    /// <summary>Creates or migrates the database and seeds reference and (if enabled) demo data.</summary>
-    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Creates or migrates the database and seeds reference and (if enabled) demo data. False when the database cannot
+    /// be used (a missing folder, a read-only file, no space): the reason is logged in one line that names the path and
+    /// the setting, and the caller exits with a non-zero code instead of serving an empty or frozen portal.
+    /// </summary>
+    public static async Task<bool> InitialiseDatabaseAsync(this WebApplication app)
     {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(CancellationToken.None);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer).FullName!);
+        var provider = DatabaseProviderConfiguration.Read(app.Configuration);
+        var connectionString = ConnectionString(app.Configuration, app.Environment.ContentRootPath, provider, createFolder: false);
+        if (DatabaseStartup.MissingFolder(provider, connectionString) is { } folder)
+        {
+            logger.LogCritical(DatabaseStartup.MissingFolderMessage, folder, DatabaseStartup.Setting);
+            return false;
+        }
+
+        try
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(CancellationToken.None);
+            return true;
+        }
+        catch (Exception e) when (DatabaseStartup.DatabaseError(e) is { } error)
+        {
+            logger.LogCritical(DatabaseStartup.UnusableMessage, DatabaseStartup.Describe(provider, connectionString), error.Message, DatabaseStartup.Setting);
+            return false;
+        }
     }
 
-    internal static string ConnectionString(IConfiguration configuration, string contentRoot, DatabaseProvider provider)
+    /// <param name="createFolder">
+    /// Development only: a missing folder for the SQLite file is created. Elsewhere it is an error at start
+    /// (<see cref="DatabaseStartup"/>): an unmounted volume must not quietly become a new, empty database.
+    /// </param>
+    internal static string ConnectionString(IConfiguration configuration, string contentRoot, DatabaseProvider provider, bool createFolder)
     {
         var cs = configuration.GetConnectionString("Portal");
         if (provider == DatabaseProvider.SqlServer)
@@ -57,14 +85,14 @@ public static class DataExtensions
                 : cs;
         }
 
-        // SQLite: a relative file path is taken from the content root, and its folder is created.
+        // SQLite: a relative file path is taken from the content root.
         var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(cs) ? "Data Source=App_Data/haugiang.db" : cs);
         if (sqlite.DataSource != ":memory:" && !Path.IsPathRooted(sqlite.DataSource))
         {
             sqlite.DataSource = Path.Combine(contentRoot, sqlite.DataSource);
         }
 
-        if (Path.GetDirectoryName(sqlite.DataSource) is { Length: > 0 } dir)
+        if (createFolder && sqlite.DataSource != ":memory:" && Path.GetDirectoryName(sqlite.DataSource) is { Length: > 0 } dir)
         {
             Directory.CreateDirectory(dir);
         }

@@ -51,10 +51,12 @@ public static class IntakeExtensions
         return builder;
     }
 
-    /// <summary>The Open311 API (key lookup → rate limiter → endpoints), its OpenAPI document and the photo endpoints.</summary>
+    /// <summary>The Open311 API (errors in its own format → key lookup → rate limiter → endpoints), its OpenAPI document and the photo endpoints.</summary>
     public static WebApplication MapIntake(this WebApplication app)
     {
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/open311"), branch => branch.UseMiddleware<ApiKeyMiddleware>());
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/open311"), branch => branch
+            .UseMiddleware<Open311ErrorMiddleware>()
+            .UseMiddleware<ApiKeyMiddleware>());
         app.UseRateLimiter();
         app.MapOpen311();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -101,6 +101,19 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.DatabaseProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DatabaseProbe", (string)null);
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Domain.ApiClient", b =>
                 {
                     b.Property<int>("Id")

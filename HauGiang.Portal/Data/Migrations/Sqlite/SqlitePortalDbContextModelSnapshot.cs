@@ -95,6 +95,19 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.DatabaseProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DatabaseProbe", (string)null);
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Domain.ApiClient", b =>
                 {
                     b.Property<int>("Id")

@@ -176,9 +176,9 @@ public static class Open311Endpoints
         {
             form = await http.Request.ReadFormAsync(ct);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+        catch (Exception e) when (Open311ErrorMiddleware.UnreadableBody(e) is { } status)
         {
-            return Error(400, "Open311.BodyTooLarge", (ApiKeyMiddleware.MaxPostBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
+            return Open311ErrorMiddleware.Write(http, status, status == StatusCodes.Status413PayloadTooLarge ? "Open311.BodyTooLarge" : "Open311.BodyUnreadable");
         }
 
         string? P(string name) => form.TryGetValue(name, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString() : http.Request.Query[name].FirstOrDefault();
