@@ -36,6 +36,8 @@ var app = builder.Build();
 
 app.UseTrustedForwardedHeaders(app.Configuration);
 app.UseSecurityHeaders();
+app.UseContentSecurityPolicy(app.Configuration);
+app.UseSameOriginConnections(app.Configuration);
 if (app.Environment.IsDevelopment())
 {
     app.UseMigrationsEndPoint();
@@ -56,7 +58,8 @@ app.UseRequestLocalization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// frame-ancestors comes with the rest of the Content-Security-Policy (Security/ContentSecurityPolicy.cs).
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
 app.MapLive();

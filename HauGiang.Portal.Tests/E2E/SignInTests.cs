@@ -5,6 +5,7 @@ namespace HauGiang.Portal.Tests.E2E;
 
 /// <summary>Signing in and out in real Chromium against the real app: every role, lockout, language.</summary>
 [Collection(BrowserCollection.Name)]
+[NoCspViolations]
 public class SignInTests(BrowserFixture browser, PortalApp app)
 {
     [Theory]
@@ -85,14 +86,24 @@ public class SignInTests(BrowserFixture browser, PortalApp app)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Signing out in one tab ends the other tabs too: their open pages are signed out at once (not at the next
+    /// revalidation, 30 s here) and go to sign-in.
+    /// </summary>
     [Fact]
-    public async Task Sign_out_ends_the_session()
+    public async Task Sign_out_ends_the_session_in_every_tab()
     {
         var page = await browser.NewPageAsync(app.BaseUrl);
         await page.SignInAsync("dieuphoi@haugiang.demo");
         await page.WaitForCircuitAsync();
+        var otherTab = await page.Context.NewPageAsync();
+        await otherTab.GotoAsync("/queue");
+        await otherTab.WaitForCircuitAsync();
+        await Assertions.Expect(otherTab.Locator("[data-testid=user-name]")).ToHaveTextAsync("Trần Minh Khoa");
+
         await page.ClickAsync("[data-testid=sign-out]");
         await page.WaitForURLAsync("**/Account/Login**");
+        await otherTab.WaitForURLAsync("**/Account/Login**", new() { Timeout = 15_000 });
 
         await page.GotoAsync("/");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);

@@ -39,6 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "vi-VN", ViewportSize = new() { Width = 1366, Height = 850 }, AcceptDownloads = true });
         context.SetDefaultTimeout(20_000);
+        context.Console += (_, message) => CspViolations.Record(message);
         return await context.NewPageAsync();
     }
 }

@@ -17,15 +17,25 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         var accountGroup = endpoints.MapGroup("/Account");
 
         accountGroup.MapPost("/Logout", async (
+            HttpContext context,
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] HauGiang.Portal.Security.UserSessions sessions,
             [FromForm] string? returnUrl) =>
         {
             // Signing out ends every session of this user: a new security stamp invalidates other tabs' and devices'
-            // cookies at their next check, and open pages at their next revalidation.
+            // cookies at their next check; open pages and hub connections on this instance end now, on other
+            // instances at their next revalidation. "Now" is once this answer has gone: ended earlier, this tab's
+            // own page would leave for the sign-in page while the browser still waits for the answer that deletes
+            // the cookie, and the browser would drop that answer.
             if (await signInManager.UserManager.GetUserAsync(user) is { } account)
             {
                 await signInManager.UserManager.UpdateSecurityStampAsync(account);
+                context.Response.OnCompleted(() =>
+                {
+                    sessions.EndSessionsOf(account.Id);
+                    return Task.CompletedTask;
+                });
             }
 
             await signInManager.SignOutAsync();

@@ -10,7 +10,7 @@ public static class IdentityExtensions
     /// <summary>
     /// Identity for officers: accounts are created by admins (no self-registration, no external logins);
     /// two-factor sign-in and passkeys stay available. Password and lockout rules follow OWASP ASVS 5.0 §6.2:
-    /// length matters, composition rules do not.
+    /// length and a deny-list of breached passwords matter, composition rules do not.
     /// </summary>
     public static IHostApplicationBuilder AddPortalIdentity(this IHostApplicationBuilder builder)
     {
@@ -46,11 +46,17 @@ public static class IdentityExtensions
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<DummyPasswordHash>();
 
-        // A locked, disabled or re-assigned user must lose access quickly: the cookie's security stamp is checked
-        // every minute (the circuit's revalidation does the same for open pages).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A signed-out, locked, disabled or re-assigned user must lose access quickly: the cookie's security stamp is
+        // checked every Identity:RevalidationSeconds (30 s by default), and so are open pages and hub connections
+        // (UserSessions), which this instance also ends at once when it makes the change itself.
+        var revalidation = UserSessions.RevalidationInterval(builder.Configuration);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidation);
+        services.AddSingleton<UserSessions>();
+        services.AddHostedService<UserSessionRevalidator>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender<ApplicationUser>, PortalEmailSender>();
         return builder;

@@ -4,29 +4,79 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Security;
 
 namespace HauGiang.Portal.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every minute (Identity:RevalidationSeconds) while an interactive circuit is connected, so that a locked or
-// disabled user loses open pages too.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
+// A server-side AuthenticationStateProvider that revalidates the security stamp of the connected user every
+// Identity:RevalidationSeconds (30 s by default) while an interactive circuit is connected, so that a locked or
+// disabled user loses open pages too. The circuit is also listed in UserSessions, so that signing out (in another
+// tab) or an admin's change on this instance signs the page out at once rather than at the next revalidation.
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
+{
+    private static readonly Task<AuthenticationState> SignedOut = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
+
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly IOptions<IdentityOptions> _options;
+    private readonly UserSessions _sessions;
+    private IDisposable? _session;
+    private volatile bool _disposed;
+
+    public IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
-        IConfiguration configuration)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
-{
-    protected override TimeSpan RevalidationInterval { get; } =
-        TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Identity:RevalidationSeconds", 60), 1, 3600));
+        IConfiguration configuration,
+        UserSessions sessions)
+        : base(loggerFactory)
+    {
+        _scopeFactory = scopeFactory;
+        _options = options;
+        _sessions = sessions;
+        RevalidationInterval = UserSessions.RevalidationInterval(configuration);
+        AuthenticationStateChanged += Track;
+    }
+
+    protected override TimeSpan RevalidationInterval { get; }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         // Get the user manager from a new scope to ensure it fetches fresh data
-        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var scope = _scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _disposed = true;
+            AuthenticationStateChanged -= Track;
+            Interlocked.Exchange(ref _session, null)?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Lists the circuit under its user while it has one; ending it signs the page out (it then shows sign-in).</summary>
+    private async void Track(Task<AuthenticationState> state)
+    {
+        ClaimsPrincipal principal;
+        try
+        {
+            principal = (await state).User;
+        }
+        catch (Exception)
+        {
+            return; // no state to track; the base class reports its own failures
+        }
+
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var next = userId is null || _disposed ? null : _sessions.Open(new UserSessions.Session(
+            userId, principal.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType), () => SetAuthenticationState(SignedOut)));
+        Interlocked.Exchange(ref _session, next)?.Dispose();
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
@@ -42,7 +92,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         }
         else
         {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+            var principalStamp = principal.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
             var userStamp = await userManager.GetSecurityStampAsync(user);
             return principalStamp == userStamp;
         }

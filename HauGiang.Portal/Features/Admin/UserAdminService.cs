@@ -30,11 +30,12 @@ public sealed class UserForm
 
 /// <summary>
 /// Accounts: create with roles, unit and an initial password; change roles or unit; disable/enable; reset the
-/// password. Each change renews the security stamp, so the user's open sessions (cookie and circuit, both checked
-/// every minute) lose the old rights or end. Identity writes through a scoped context; the audit entry joins the
+/// password. Each change renews the security stamp, so the user's open sessions lose the old rights or end: open pages
+/// and hub connections on this instance at once once the change is committed, cookies and other instances within
+/// <c>Identity:RevalidationSeconds</c>. Identity writes through a scoped context; the audit entry joins the
 /// same transaction, so an account change and its audit entry commit together.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, UserSessions sessions)
 {
     public const int MaxRows = 200;
 
@@ -144,7 +145,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return AdminResult.Invalid("User.KeepOwnAdmin");
         }
 
-        return await InTransactionAsync(async (users, db) =>
+        var accessChanged = false;
+        var result = await InTransactionAsync(async (users, db) =>
         {
             var user = await users.FindByIdAsync(form.Id ?? "");
             if (user is null)
@@ -161,7 +163,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 return AdminResult.Done("Admin.NoChange");
             }
 
-            var accessChanged = !oldRoles.SequenceEqual(newRoles) || user.UnitId != form.UnitId;
+            accessChanged = !oldRoles.SequenceEqual(newRoles) || user.UnitId != form.UnitId;
             user.DisplayName = after.displayName;
             user.UnitId = form.UnitId;
             var removed = oldRoles.Except(newRoles).ToList();
@@ -187,6 +189,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             await db.SaveChangesAsync(ct);
             return AdminResult.Done();
         }, ct);
+        return EndSessionsIf(result.Succeeded && accessChanged, form.Id, result);
     }
 
     /// <summary>
@@ -205,7 +208,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return AdminResult.Invalid("User.NotYourself");
         }
 
-        return await InTransactionAsync(async (users, db) =>
+        var locked = await InTransactionAsync(async (users, db) =>
         {
             var user = await users.FindByIdAsync(userId);
             if (user is null)
@@ -239,6 +242,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             await db.SaveChangesAsync(ct);
             return AdminResult.Done(disabled ? "User.Locked" : "User.Unlocked");
         }, ct);
+        return EndSessionsIf(disabled && locked.MessageKey == "User.Locked", userId, locked);
     }
 
     /// <summary>Sets a new password chosen by the admin (at least 10 characters); the user's sessions end.</summary>
@@ -249,7 +253,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return AdminResult.Refused;
         }
 
-        return await InTransactionAsync(async (users, db) =>
+        var reset = await InTransactionAsync(async (users, db) =>
         {
             var user = await users.FindByIdAsync(userId);
             if (user is null)
@@ -258,10 +262,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             }
 
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var reset = await users.ResetPasswordAsync(user, token, newPassword ?? "");
-            if (!reset.Succeeded)
+            var changed = await users.ResetPasswordAsync(user, token, newPassword ?? "");
+            if (!changed.Succeeded)
             {
-                return IdentityFailure(reset);
+                return IdentityFailure(changed);
             }
 
             // The password itself is never logged.
@@ -270,6 +274,18 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             await db.SaveChangesAsync(ct);
             return AdminResult.Done("User.PasswordReset");
         }, ct);
+        return EndSessionsIf(reset.Succeeded, userId, reset);
+    }
+
+    /// <summary>After the commit (a rolled-back change must not end anything): the user's open pages and hub connections.</summary>
+    private AdminResult EndSessionsIf(bool changed, string? userId, AdminResult result)
+    {
+        if (changed && userId is not null)
+        {
+            sessions.EndSessionsOf(userId);
+        }
+
+        return result;
     }
 
     /// <summary>A random password of 16 characters without look-alike letters, for the admin to hand over.</summary>
@@ -349,6 +365,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return error?.Code switch
         {
             "PasswordTooShort" => AdminResult.Invalid("User.PasswordTooShort"),
+            CommonPasswordValidator.ErrorCode => AdminResult.Invalid("User.PasswordCommon"),
             "DuplicateEmail" or "DuplicateUserName" => AdminResult.Invalid("User.EmailTaken"),
             "InvalidEmail" or "InvalidUserName" => AdminResult.Invalid("User.EmailInvalid"),
             _ => AdminResult.Invalid("User.IdentityError", error?.Description),

@@ -8,9 +8,12 @@ namespace HauGiang.Portal.Features.Live;
 /// <summary>
 /// For outside clients (wall displays, the mobile app): report changes pushed to a group per unit, and to the
 /// province-wide group for coordinators. Our own components use the in-process feed, never this hub.
+/// A connection is listed in <see cref="UserSessions"/>: signing out, a lock or a change of role or unit closes it
+/// (at once on this instance, else at the next revalidation). Browsers may connect only from this site
+/// (<see cref="SameOriginConnections"/>).
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ReportsHub : Hub
+public sealed class ReportsHub(UserSessions sessions, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions> identity) : Hub
 {
     public const string Path = "/hubs/reports";
     public const string AllGroup = "all";
@@ -26,6 +29,8 @@ public sealed class ReportsHub : Hub
             return;
         }
 
+        Context.Items[typeof(UserSessions)] = sessions.Open(new UserSessions.Session(
+            user.Id, Context.User!.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value, Context.Abort));
         if (user.IsProvinceWide)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, AllGroup);
@@ -36,6 +41,12 @@ public sealed class ReportsHub : Hub
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        (Context.Items[typeof(UserSessions)] as IDisposable)?.Dispose();
+        return base.OnDisconnectedAsync(exception);
     }
 }
 
