@@ -58,8 +58,14 @@ app.UseRequestLocalization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-// frame-ancestors comes with the rest of the Content-Security-Policy (Security/ContentSecurityPolicy.cs).
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o =>
+{
+    // frame-ancestors comes with the rest of the Content-Security-Policy (Security/ContentSecurityPolicy.cs).
+    o.ContentSecurityFrameAncestorsPolicy = null;
+    // Off by default: each compressed page connection keeps ~250 KB of zlib state in server memory for as long as
+    // the page is open (docs/performance.md), and compression of secrets beside attacker text is a side channel.
+    o.DisableWebSocketCompression = !app.Configuration.GetValue("Circuits:WebSocketCompression", false);
+});
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
 app.MapLive();
