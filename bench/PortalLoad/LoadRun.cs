@@ -30,7 +30,8 @@ public sealed record RunResult(
     IReadOnlyList<string> Events,
     IReadOnlyList<string> ServerLog,
     int SubscribersLeft,
-    IReadOnlyList<(string Sql, long Count, double Ms)> TopStatements)
+    IReadOnlyList<(string Sql, long Count, double Ms)> TopStatements,
+    IReadOnlyList<double> ServerPostMs)
 {
     public int Changes => Posts.Count(p => p.Ok) + Actions.Count(a => a.Outcome == HauGiang.Portal.Features.Reports.ActionOutcome.Done);
 }
@@ -95,6 +96,7 @@ public static class LoadRun
         var sampling = sampler.RunAsync(duration + TimeSpan.FromMinutes(2), stopSampling.Token);
         var runStart = CitizenLoad.UnixMs();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var serverPosts = new ServerPostTimes();
         var posts = rig.Citizens.RunAsync(o.Rate, duration, ct);
         var actions = rig.Officers.RunAsync(o.Actions, duration, ct);
         var faulting = faults is null ? Task.CompletedTask : Task.Run(async () =>
@@ -128,7 +130,7 @@ public static class LoadRun
         await rig.Fleet.CloseAsync();
         var left = await SettleAsync(feed, rig.BaselineSubscribers, ct);
         return new RunResult(n, open, failed, openMs, posts.Result, actions.Result, live, missed, queries, idleQps, start, samples,
-            loadBefore, loadAfter, runStart, [.. events, .. faults?.Events ?? []], [.. rig.Log.Since(logBefore)], left, top);
+            loadBefore, loadAfter, runStart, [.. events, .. faults?.Events ?? []], [.. rig.Log.Since(logBefore)], left, top, serverPosts.Milliseconds);
     }
 
     /// <summary>POST answered → its code in each open "Mới" page of the unit it was routed to (missed: never seen there).</summary>

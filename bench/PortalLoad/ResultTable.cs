@@ -22,6 +22,7 @@ public static class ResultTable
             new("Open311 POST p50 (ms)", r => Ms(PostP(r, 50)), "≤ 1.5× the 0-page run",
                 r => double.IsNaN(basePostP50) || r.Pages == 0 ? null : PostP(r, 50) <= 1.5 * basePostP50),
             new("Open311 POST p99 (ms)", r => Ms(PostP(r, 99)), "< 150 ms", r => PostP(r, 99) < 150),
+            new("Open311 POST server time p50 / p99 (ms)", r => $"{Ms(P(r.ServerPostMs, 50))} / {Ms(P(r.ServerPostMs, 99))}"),
             new("Open311 POST max (ms)", r => Ms(r.Posts.Where(p => !p.TimedOut).Select(p => p.LatencyMs).DefaultIfEmpty(double.NaN).Max())),
             new("officer actions done / conflicts", r => $"{r.Actions.Count(a => a.Outcome == ActionOutcome.Done)} / {r.Actions.Count(a => a.Outcome == ActionOutcome.Conflict)}"),
             new("officer action p50 (ms)", r => Ms(ActionP(r, 50))),
