@@ -43,7 +43,7 @@ public static class QueueRowHtml
         var code = Html.Encode(row.Code);
         var description = Html.Encode(row.Description);
         var s = new StringBuilder(1024);
-        Cell(s, l, "Code", "").Append("<a href=\"/reports/").Append(code)
+        Cell(s, l, "Code", " hg-code-cell").Append("<a href=\"/reports/").Append(code)
             .Append("\" class=\"hg-code hg-row-link\" data-testid=\"report-link\" title=\"").Append(description).Append("\">")
             .Append(code).Append("</a></td>");
         Cell(s, l, "Category", " hg-cat").Append(CategoryLabel.Html(row.CategoryName, row.CategoryColor)).Append("</td>");
