@@ -11,6 +11,8 @@ namespace HauGiang.Portal.Tests.Features.Account;
 /// <summary>
 /// A refused sign-in takes as long for an unknown e-mail as for a real account with a wrong password, so the answer's
 /// timing does not tell an outsider which accounts exist. Medians of interleaved tries, compared with each other.
+/// A burst of other work on a shared machine can skew one round's medians; a round is measured again (three at most),
+/// which a real leak (an unknown e-mail answered without hashing: ~25 times faster) never passes.
 /// </summary>
 public class SignInTimingTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
 {
@@ -22,6 +24,26 @@ public class SignInTimingTests(PortalApp app, ITestOutputHelper output) : IClass
     {
         using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
         var form = HtmlForms.HiddenFields(await http.GetStringAsync("/Account/Login"));
+        var rounds = new List<string>();
+        for (var round = 0; round < 3; round++)
+        {
+            var (known, unknown) = await MeasureAsync(http, form);
+            var (knownMedian, unknownMedian) = (Median(known), Median(unknown));
+            rounds.Add($"known {knownMedian:0.0} ms, unknown {unknownMedian:0.0} ms");
+            output.WriteLine($"round {round + 1}: median {rounds[^1]}");
+            output.WriteLine("known " + string.Join(" ", known.Select(k => k.ToString("0", System.Globalization.CultureInfo.InvariantCulture))) + " / unknown " + string.Join(" ", unknown.Select(u => u.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
+            if (Math.Abs(knownMedian - unknownMedian) <= 0.2 * Math.Max(knownMedian, unknownMedian))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("A refused sign-in for a real account and for an unknown e-mail differed by more than 20 % in every round (medians: " + string.Join("; ", rounds) + ").");
+    }
+
+    /// <summary>20 tries of each, interleaved, after 3 of each to warm up the JIT, the pools and the dummy hash.</summary>
+    private async Task<(List<double> Known, List<double> Unknown)> MeasureAsync(HttpClient http, Dictionary<string, string> form)
+    {
         var known = new List<double>();
         var unknown = new List<double>();
         for (var i = 0; i < 23; i++)
@@ -40,18 +62,14 @@ public class SignInTimingTests(PortalApp app, ITestOutputHelper output) : IClass
                 k = await TimeAsync(http, form, Known);
             }
 
-            if (i >= 3) // the first tries warm up the JIT, the pools and the dummy hash
+            if (i >= 3)
             {
                 known.Add(k);
                 unknown.Add(u);
             }
         }
 
-        var (knownMedian, unknownMedian) = (Median(known), Median(unknown));
-        output.WriteLine($"median known {knownMedian:0.0} ms, unknown {unknownMedian:0.0} ms");
-        output.WriteLine("known " + string.Join(" ", known.Select(k => k.ToString("0", System.Globalization.CultureInfo.InvariantCulture))) + " / unknown " + string.Join(" ", unknown.Select(u => u.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
-        Assert.True(Math.Abs(knownMedian - unknownMedian) <= 0.2 * Math.Max(knownMedian, unknownMedian),
-            $"A refused sign-in took {knownMedian:0.0} ms (median) for a real account but {unknownMedian:0.0} ms for an unknown e-mail.");
+        return (known, unknown);
     }
 
     private static async Task<double> TimeAsync(HttpClient http, Dictionary<string, string> hidden, string email)
