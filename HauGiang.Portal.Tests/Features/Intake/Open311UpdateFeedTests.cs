@@ -235,6 +235,17 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_update_feed()
+    {
+        using var http = app.Http();
+        var doc = JsonDocument.Parse(await http.GetStringAsync("/openapi/open311.json")).RootElement;
+        var get = doc.GetProperty("paths").GetProperty("/open311/v2/servicerequestupdates.{format}").GetProperty("get");
+        Assert.Contains("request_update", get.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.True(get.GetProperty("responses").TryGetProperty("200", out _));
+        Assert.Contains("updated_after", doc.GetProperty("paths").GetProperty("/open311/v2/requests.{format}").GetProperty("get").GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<string> PostAsync(string key)
     {
         using var http = app.Http();
