@@ -95,6 +95,30 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
     }
 
     [Fact]
+    public async Task A_rejection_and_a_duplicate_are_closed_with_their_own_codes()
+    {
+        var (_, key) = await app.CreateApiClientAsync();
+        var original = await PostAsync(key);
+        var copy = await PostAsync(key);
+        var spam = await PostAsync(key);
+        var start = app.Now;
+        await using (var db = app.CreateDbContext())
+        {
+            var originalId = await db.Reports.Where(r => r.Code == original).Select(r => r.Id).SingleAsync();
+            await ActAsync(copy, ReportAction.MarkDuplicate, null, r => r with { OriginalId = originalId });
+        }
+
+        await ActAsync(spam, ReportAction.Reject, "Nội dung không phải phản ánh.", r => r with { RejectReason = RejectReason.Spam });
+
+        using var http = app.Http();
+        var updates = Updates(await GetAsync(http, $"{Base}/servicerequestupdates.json?start_date={W3C(start.AddMinutes(-1))}&end_date={W3C(app.Now.AddMinutes(1))}"));
+        var duplicate = updates.Single(u => u["service_request_id"] == copy);
+        Assert.Equal(("closed", "duplicate", "Trùng với phản ánh khác: " + original), (duplicate["status"], duplicate["external_status_code"], duplicate["description"]));
+        var rejected = updates.Single(u => u["service_request_id"] == spam);
+        Assert.Equal(("closed", "rejected", "Từ chối: Nội dung không phải phản ánh."), (rejected["status"], rejected["external_status_code"], rejected["description"]));
+    }
+
+    [Fact]
     public async Task A_private_reports_updates_carry_its_state_but_no_text()
     {
         var (_, key) = await app.CreateApiClientAsync();
@@ -165,9 +189,14 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
             Assert.Contains(word, error.Element("error")!.Element("description")!.Value, StringComparison.Ordinal);
         }
 
-        // A client that forgot to encode the offset's '+' sends a space: read as the '+' it was.
-        var start = app.Now.AddHours(7).AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + " 07:00";
-        await GetAsync(http, $"{Base}/servicerequestupdates.json?start_date={Uri.EscapeDataString(start)}&end_date={W3C(app.Now)}");
+        // A client that forgot to encode the offset's '+' sends a space: read as the '+' it was (read otherwise,
+        // the window would be hours away from the update).
+        var (_, key) = await app.CreateApiClientAsync();
+        var code = await PostAsync(key);
+        await ActAsync(code, ReportAction.Accept);
+        string Local(DateTime utc) => utc.AddHours(7).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "+07:00";
+        var spaced = await GetAsync(http, $"{Base}/servicerequestupdates.json?start_date={Local(app.Now.AddMinutes(-1))}&end_date={Local(app.Now.AddMinutes(1))}");
+        Assert.Contains(code, spaced, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -262,12 +291,12 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
             .OrderBy(r => r.Id).Select(r => r.Code).FirstAsync();
     }
 
-    private async Task ActAsync(string code, ReportAction action, string? text = null)
+    private async Task ActAsync(string code, ReportAction action, string? text = null, Func<ActionRequest, ActionRequest>? with = null)
     {
         var officer = await app.UserAsync(Officer);
         await using var db = app.CreateDbContext();
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Code == code);
-        var result = await app.Services.GetRequiredService<ReportService>().ExecuteAsync(officer, report.Id, new ActionRequest(action, report.Version) { Text = text });
+        var result = await app.Services.GetRequiredService<ReportService>().ExecuteAsync(officer, report.Id, (with ?? (r => r))(new ActionRequest(action, report.Version) { Text = text }));
         Assert.True(result.Succeeded, $"{action} on {code}");
     }
 
