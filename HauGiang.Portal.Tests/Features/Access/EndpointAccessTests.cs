@@ -117,6 +117,7 @@ public class EndpointAccessTests(PortalApp app) : IClassFixture<PortalApp>
         ["GET /open311/v2/services.{format}"] = "200 200 200 200 200",
         ["GET /open311/v2/services/{service_code}.{format}"] = "200 200 200 200 200",
         ["GET /open311/v2/requests.{format}"] = "200 200 200 200 200",
+        ["GET /open311/v2/servicerequestupdates.{format}"] = "200 200 200 200 200",
         ["GET /open311/v2/requests/{service_request_id}.{format}"] = "200 200 200 200 200",
         ["GET /open311/v2/tokens/{token}.{format}"] = "200 200 200 200 200",
         ["POST /open311/v2/requests.{format}"] = "403 403 403 403 403",

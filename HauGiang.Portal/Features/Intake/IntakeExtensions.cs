@@ -24,6 +24,12 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<IdempotencyService>();
         builder.Services.AddSingleton<CitizenRatingService>();
         builder.Services.AddSingleton<Open311Reads>();
+        builder.Services.AddSingleton<Open311UpdateFeed>();
+
+        // GET requests?service_request_id= with up to 2,000 codes ("HG-2026-000123," is 15 characters: about 30 KB)
+        // must fit in one request line; Kestrel's default is 8 KB. Headers keep their own (default) limit.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+            o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, 64 * 1024));
         builder.Services.AddHostedService<DemoFeed>();
         builder.Services.AddHostedService<IdempotencyPurge>();
 

@@ -21,7 +21,14 @@ public static class Open311Endpoints
     public const string GroupName = "open311";
     public const string Specification = "http://wiki.open311.org/GeoReport_v2";
     public const string Changeset = "2026-11-30T00:00:00+07:00";
-    private const int MaxIds = 100;
+
+    /// <summary>
+    /// FixMyStreet's fallback asks for every open report of a body by id in one GET: refusing a long list fails the
+    /// client's whole update run, so a list this long is answered in one response (the request line limit is raised
+    /// to fit it, see IntakeExtensions).
+    /// </summary>
+    public const int MaxIds = 2000;
+    private const int DefaultUpdateWindowHours = 24;
     private const int MaxPageSize = 1000;
     private const int MaxRangeDays = 90;
     private static readonly string[] Formats = ["text/xml", "application/json"];
@@ -62,9 +69,14 @@ public static class Open311Endpoints
             .Produces<ErrorDto[]>(422, "application/json", "text/xml")
             .Produces<ErrorDto[]>(429, "application/json", "text/xml");
         v2.MapGet("/requests.{format}", GetRequests)
-            .WithSummary("Service requests: by service_request_id (comma-separated), or by service_code, start_date, end_date (at most 90 days; default the last 90) and status. Extension: page_size (≤ 1000) and cursor (from the X-Next-Cursor header).")
+            .WithSummary("Service requests: by service_request_id (comma-separated, up to 2,000, all in one answer), or by service_code, start_date, end_date (at most 90 days; default the last 90) and status. Extensions: updated_after/updated_before (the last update; sorts by it, newest first, and drops the default date window), page_size (≤ 1000) and cursor (from the X-Next-Cursor header).")
             .Produces<ServiceRequestDto[]>(200, "application/json", "text/xml")
             .Produces<ErrorDto[]>(400, "application/json", "text/xml");
+        v2.MapGet("/servicerequestupdates.{format}", GetUpdates)
+            .WithSummary("Updates (FixMyStreet/open311-adapter extension): one request_update per public change of a request (reply, progress update, state change, reopening) with update_id, service_request_id, status, external_status_code (new, in_progress, resolved, closed, rejected, duplicate), updated_datetime and the public description. start_date and end_date bound the time of the change (at most 90 days; default the last 24 hours); oldest first; page_size (≤ 1000) and cursor (from X-Next-Cursor) as for requests.")
+            .Produces<ServiceRequestUpdateDto[]>(200, "application/json", "text/xml")
+            .Produces<ErrorDto[]>(400, "application/json", "text/xml")
+            .Produces<ErrorDto[]>(429, "application/json", "text/xml");
         v2.MapGet("/requests/{service_request_id}.{format}", GetRequest)
             .WithSummary("One service request.")
             .Produces<ServiceRequestDto[]>(200, "application/json", "text/xml")
@@ -346,32 +358,46 @@ public static class Open311Endpoints
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        DateTime? start = null, end = null;
-        if (query["start_date"].FirstOrDefault() is { Length: > 0 } s)
+        if (DateParam(query, "start_date", out var start) is { } badStart)
         {
-            if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
-            {
-                return Error("Open311.DateInvalid", "start_date");
-            }
-
-            start = d.UtcDateTime;
+            return Error("Open311.DateInvalid", badStart);
         }
 
-        if (query["end_date"].FirstOrDefault() is { Length: > 0 } e)
+        if (DateParam(query, "end_date", out var end) is { } badEnd)
         {
-            if (!DateTimeOffset.TryParse(e, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
-            {
-                return Error("Open311.DateInvalid", "end_date");
-            }
-
-            end = d.UtcDateTime;
+            return Error("Open311.DateInvalid", badEnd);
         }
 
-        var to = end ?? (start is { } st ? st.AddDays(MaxRangeDays) : now);
-        var from = start ?? to.AddDays(-MaxRangeDays);
-        if (from > to || (to - from).TotalDays > MaxRangeDays)
+        if (DateParam(query, "updated_after", out var updatedAfter) is { } badAfter)
         {
-            return Error("Open311.DateRange", MaxRangeDays.ToString(CultureInfo.InvariantCulture));
+            return Error("Open311.DateInvalid", badAfter);
+        }
+
+        if (DateParam(query, "updated_before", out var updatedBefore) is { } badBefore)
+        {
+            return Error("Open311.DateInvalid", badBefore);
+        }
+
+        if (updatedAfter is { } ua && updatedBefore is { } ub && ua >= ub)
+        {
+            return Error("Open311.UpdatedRangeInvalid");
+        }
+
+        DateTime? from, to;
+        if ((updatedAfter is not null || updatedBefore is not null) && start is null && end is null)
+        {
+            // Incremental sync asks "what changed since my last run": a report received long ago and updated now
+            // must be in the answer, so the default window on the time received does not apply.
+            (from, to) = (null, null);
+        }
+        else
+        {
+            to = end ?? (start is { } st ? st.AddDays(MaxRangeDays) : now);
+            from = start ?? to.Value.AddDays(-MaxRangeDays);
+            if (from > to || (to.Value - from.Value).TotalDays > MaxRangeDays)
+            {
+                return Error("Open311.DateRange", MaxRangeDays.ToString(CultureInfo.InvariantCulture));
+            }
         }
 
         bool? open = null;
@@ -398,15 +424,94 @@ public static class Open311Endpoints
             return Error("Open311.CursorInvalid");
         }
 
-        var page = await reads.ListAsync(new RequestQuery(ids, Split(query["service_code"]), from, to, open, pageSize, after), english, ct);
-        if (page.NextCursor is { } next)
+        // An id list is answered whole, never cut at a page (the client asked for exactly these).
+        var page = await reads.ListAsync(
+            new RequestQuery(ids, Split(query["service_code"]), from, to, open, ids.Count > 0 ? MaxIds : pageSize, after, updatedAfter, updatedBefore), english, ct);
+        NextPageHeaders(http, page.NextCursor);
+        return Open311Result.List(page.Items, f, "service_requests", "request");
+    }
+
+    private static async Task<IResult> GetUpdates(string format, HttpContext http, Open311UpdateFeed feed, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
+    {
+        if (Prelude(format, http, options) is { } problem)
         {
-            http.Response.Headers["X-Next-Cursor"] = next;
-            var qs = QueryString.Create(query.Where(kv => kv.Key != "cursor").SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).Append(new("cursor", next)));
-            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{qs}>; rel=\"next\"";
+            return problem;
         }
 
-        return Open311Result.List(page.Items, f, "service_requests", "request");
+        var f = ParseFormat(format)!.Value;
+        var english = IntakeText.WantsEnglish(http);
+        IResult Error(string key, string? arg = null) => Open311Result.Error(400, IntakeText.Get(key, english, arg), f);
+        var query = http.Request.Query;
+
+        if (DateParam(query, "start_date", out var start) is { } badStart)
+        {
+            return Error("Open311.DateInvalid", badStart);
+        }
+
+        if (DateParam(query, "end_date", out var end) is { } badEnd)
+        {
+            return Error("Open311.DateInvalid", badEnd);
+        }
+
+        // FixMyStreet sends both or neither (then it would want its last 2 hours; a day covers that and more).
+        var to = end ?? (start is { } st ? st.AddDays(MaxRangeDays) : clock.GetUtcNow().UtcDateTime);
+        var from = start ?? to.AddHours(-DefaultUpdateWindowHours);
+        if (from > to || (to - from).TotalDays > MaxRangeDays)
+        {
+            return Error("Open311.DateRange", MaxRangeDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var pageSize = MaxPageSize;
+        if (query["page_size"].FirstOrDefault() is { Length: > 0 } ps && (!int.TryParse(ps, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            return Error("Open311.PageSizeInvalid", MaxPageSize.ToString(CultureInfo.InvariantCulture));
+        }
+
+        (DateTime, long)? after = null;
+        if (query["cursor"].FirstOrDefault() is { Length: > 0 } cursor && (after = Open311Reads.ParseCursor(cursor)) is null)
+        {
+            return Error("Open311.CursorInvalid");
+        }
+
+        var page = await feed.ListAsync(new UpdateQuery(from, to, pageSize, after), english, ct);
+        NextPageHeaders(http, page.NextCursor);
+        return Open311Result.List(page.Items, f, "service_request_updates", "request_update");
+    }
+
+    private static void NextPageHeaders(HttpContext http, string? next)
+    {
+        if (next is null)
+        {
+            return;
+        }
+
+        var query = http.Request.Query;
+        http.Response.Headers["X-Next-Cursor"] = next;
+        var qs = QueryString.Create(query.Where(kv => kv.Key != "cursor").SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v))).Append(new("cursor", next)));
+        http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{qs}>; rel=\"next\"";
+    }
+
+    /// <summary>
+    /// Reads a W3C date-time parameter; returns the parameter's name when it is present and not a date. A '+' of the
+    /// offset that a client forgot to encode arrives as a space ("…T12:00:00 07:00"): it is read as the '+' it was.
+    /// </summary>
+    private static string? DateParam(IQueryCollection query, string name, out DateTime? utc)
+    {
+        utc = null;
+        if (query[name].FirstOrDefault() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        var space = text.LastIndexOf(' ');
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
+            || (space > 0 && DateTimeOffset.TryParse(string.Concat(text.AsSpan(0, space), "+", text.AsSpan(space + 1)), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out d)))
+        {
+            utc = d.UtcDateTime;
+            return null;
+        }
+
+        return name;
     }
 
     private static async Task<IResult> GetRequest(string service_request_id, string format, HttpContext http, Open311Reads reads, IOptions<IntakeOptions> options, CancellationToken ct)

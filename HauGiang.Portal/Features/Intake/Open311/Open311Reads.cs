@@ -5,15 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Intake.Open311;
 
-/// <summary>The filters of GET requests (already validated).</summary>
+/// <summary>
+/// The filters of GET requests (already validated). FromUtc/ToUtc bound the time received (null: no bound);
+/// UpdatedAfter/UpdatedBefore bound the last update (extension), and when either is given the list is sorted by
+/// the last update instead, and the cursor's time is that of the last update.
+/// </summary>
 public sealed record RequestQuery(
     IReadOnlyList<string> Ids,
     IReadOnlyList<string> ServiceCodes,
-    DateTime FromUtc,
-    DateTime ToUtc,
+    DateTime? FromUtc,
+    DateTime? ToUtc,
     bool? Open,
     int PageSize,
-    (DateTime ReceivedAt, long Id)? After);
+    (DateTime At, long Id)? After,
+    DateTime? UpdatedAfter = null,
+    DateTime? UpdatedBefore = null)
+{
+    public bool ByUpdate => UpdatedAfter is not null || UpdatedBefore is not null;
+}
 
 /// <summary>A page of public requests and the cursor of the next page (null on the last page).</summary>
 public sealed record RequestPage(IReadOnlyList<ServiceRequestDto> Items, string? NextCursor);
@@ -40,7 +49,27 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
         }
         else
         {
-            reports = reports.Where(r => r.ReceivedAt >= q.FromUtc && r.ReceivedAt <= q.ToUtc);
+            if (q.FromUtc is { } from)
+            {
+                reports = reports.Where(r => r.ReceivedAt >= from);
+            }
+
+            if (q.ToUtc is { } to)
+            {
+                reports = reports.Where(r => r.ReceivedAt <= to);
+            }
+
+            // The last update is the time of the report's latest event, as updated_datetime says (a report has no
+            // column for it; every report has its Received event, so the maximum always exists).
+            if (q.UpdatedAfter is { } ua)
+            {
+                reports = reports.Where(r => db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At) > ua);
+            }
+
+            if (q.UpdatedBefore is { } ub)
+            {
+                reports = reports.Where(r => db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At) < ub);
+            }
             if (q.ServiceCodes.Count > 0)
             {
                 reports = reports.Where(r => q.ServiceCodes.Contains(r.Category!.Code));
@@ -55,14 +84,19 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
 
             if (q.After is { } after)
             {
-                reports = reports.Where(r => r.ReceivedAt < after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && r.Id < after.Id));
+                reports = q.ByUpdate
+                    ? reports.Where(r => db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At) < after.At
+                        || (db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At) == after.At && r.Id < after.Id))
+                    : reports.Where(r => r.ReceivedAt < after.At || (r.ReceivedAt == after.At && r.Id < after.Id));
             }
         }
 
-        var rows = await Project(db, reports.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id)).Take(q.PageSize + 1).ToListAsync(ct);
-        var next = rows.Count > q.PageSize && q.Ids.Count == 0
-            ? rows[q.PageSize - 1].ReceivedAt.Ticks.ToString(CultureInfo.InvariantCulture) + "_" + rows[q.PageSize - 1].Id.ToString(CultureInfo.InvariantCulture)
-            : null;
+        var ordered = q.ByUpdate && q.Ids.Count == 0
+            ? reports.OrderByDescending(r => db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At)).ThenByDescending(r => r.Id)
+            : reports.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
+        var rows = await Project(db, ordered).Take(q.PageSize + 1).ToListAsync(ct);
+        var last = rows.Count > q.PageSize && q.Ids.Count == 0 ? rows[q.PageSize - 1] : null;
+        var next = last is null ? null : Cursor(q.ByUpdate ? last.Updated ?? last.ReceivedAt : last.ReceivedAt, last.Id);
         return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
     }
 
@@ -72,6 +106,9 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
         var row = await Project(db, db.Reports.AsNoTracking().Where(r => r.Code == code)).FirstOrDefaultAsync(ct);
         return row is null ? null : ToDto(row, english);
     }
+
+    public static string Cursor(DateTime at, long id) =>
+        at.Ticks.ToString(CultureInfo.InvariantCulture) + "_" + id.ToString(CultureInfo.InvariantCulture);
 
     public static (DateTime, long)? ParseCursor(string? cursor)
     {

@@ -1,0 +1,66 @@
+using HauGiang.Portal.Data;
+using HauGiang.Portal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HauGiang.Portal.Features.Intake.Open311;
+
+/// <summary>The filters of GET servicerequestupdates (already validated). After is the cursor: (event time, event id).</summary>
+public sealed record UpdateQuery(DateTime FromUtc, DateTime ToUtc, int PageSize, (DateTime At, long Id)? After);
+
+/// <summary>A page of updates, oldest first, and the cursor of the next page (null on the last page).</summary>
+public sealed record UpdatePage(IReadOnlyList<ServiceRequestUpdateDto> Items, string? NextCursor);
+
+/// <summary>
+/// The update feed: one request_update per public change of a report, read from its timeline. Only events that
+/// are both marked public and of a type the citizen is meant to see are listed — an internal note, an assignment,
+/// a transfer between units or an extension request never is, whatever its visibility flag says. The text is the
+/// state's name and the officer's public words, masked like every public read; a report marked "Không công khai"
+/// gets the state's name only. Nothing here reads ReporterContacts.
+/// </summary>
+public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    private sealed record Row(long Id, string Code, bool IsPublic, ReportEventType Type, ReportState? ToState, string? Note, DateTime At);
+
+    public async Task<UpdatePage> ListAsync(UpdateQuery q, bool english, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var events = db.ReportEvents.AsNoTracking()
+            .Where(e => e.Visibility == EventVisibility.Public && e.At >= q.FromUtc && e.At <= q.ToUtc)
+
+            // Received is the request itself (not an update); Rated is the citizen's own words (the close or the
+            // reopening that follows it is the update).
+            .Where(e => e.Type == ReportEventType.Accepted || e.Type == ReportEventType.ProgressUpdate || e.Type == ReportEventType.Replied
+                || e.Type == ReportEventType.Rejected || e.Type == ReportEventType.MarkedDuplicate || e.Type == ReportEventType.Reopened
+                || e.Type == ReportEventType.Closed);
+        if (q.After is { } after)
+        {
+            events = events.Where(e => e.At > after.At || (e.At == after.At && e.Id > after.Id));
+        }
+
+        var rows = (await events
+            .Join(db.Reports, e => e.ReportId, r => r.Id, (e, r) => new { e.Id, r.Code, r.IsPublic, e.Type, e.ToState, e.Note, e.At })
+            .OrderBy(x => x.At).ThenBy(x => x.Id)
+            .Take(q.PageSize + 1)
+            .ToListAsync(ct))
+            .Select(x => new Row(x.Id, x.Code, x.IsPublic, x.Type, x.ToState, x.Note, x.At))
+            .ToList();
+        var next = rows.Count > q.PageSize ? Open311Reads.Cursor(rows[q.PageSize - 1].At, rows[q.PageSize - 1].Id) : null;
+        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
+    }
+
+    private static ServiceRequestUpdateDto ToDto(Row r, bool english)
+    {
+        // Every event of these types changes or keeps a state; ToState is always written (ReportHandling.Apply).
+        var state = r.ToState ?? ReportState.InProgress;
+        var duplicate = r.Type == ReportEventType.MarkedDuplicate;
+        var label = IntakeText.Get(duplicate ? "Open311.State.Duplicate" : "Open311.State." + state, english);
+        var text = r.IsPublic && !string.IsNullOrWhiteSpace(r.Note) ? label + ": " + PublicText.Mask(r.Note, english) : label;
+        return new ServiceRequestUpdateDto(
+            r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.Code,
+            state is ReportState.New or ReportState.InProgress ? "open" : "closed",
+            duplicate ? "duplicate" : Open311Reads.StateCode(state),
+            Open311Reads.W3C(r.At),
+            text);
+    }
+}
