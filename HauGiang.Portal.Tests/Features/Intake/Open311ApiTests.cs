@@ -499,6 +499,12 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
             await db.Reports.Where(r => r.Id == hidden.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsPublic, false));
         }
 
+        // The unit accepts it and writes a public progress update that names the place.
+        var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
+        var reports = app.Services.GetRequiredService<ReportService>();
+        Assert.True((await reports.ExecuteAsync(officer, hidden.Id, new ActionRequest(ReportAction.Accept, await VersionAsync(hidden.Id)))).Succeeded);
+        Assert.True((await reports.ExecuteAsync(officer, hidden.Id, new ActionRequest(ReportAction.PublicUpdate, await VersionAsync(hidden.Id)) { Text = "Đã cử tổ đến nhà ông Sáu số 12." })).Succeeded);
+
         using var http = app.Http();
         var shown = JsonDocument.Parse(await GetAsync(http, $"{Base}/requests/{open.Code}.json", "json")).RootElement[0];
         var text = shown.GetProperty("description").GetString()!;
@@ -511,12 +517,18 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.Equal(9.78, secret.GetProperty("lat").GetDouble());
         Assert.Equal(105.47, secret.GetProperty("long").GetDouble());
         Assert.Equal("open", secret.GetProperty("status").GetString());
+        Assert.DoesNotContain("ông Sáu", secret.GetProperty("status_notes").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("0909111222", await GetAsync(http, $"{Base}/requests.json?service_request_id={hidden.Code},{open.Code}", "json"), StringComparison.Ordinal);
 
         // Officers keep the original text.
-        var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
         var detail = await app.Services.GetRequiredService<ReportService>().GetAsync(officer, open.Code, english: false);
         Assert.Equal(typed, detail!.Description);
+    }
+
+    private async Task<int> VersionAsync(long reportId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Reports.Where(r => r.Id == reportId).Select(r => r.Version).SingleAsync();
     }
 
     [Fact]

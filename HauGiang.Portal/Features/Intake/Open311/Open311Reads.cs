@@ -147,7 +147,9 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
     {
         var open = r.State is ReportState.New or ReportState.InProgress;
         var state = IntakeText.Get("Open311.State." + r.State, english);
-        var notes = r.PublicNote is not null && (r.IsPublic || open) ? state + ": " + PublicText.Mask(r.PublicNote, english) : state;
+        // A private report's notes are its state alone, open or not, as in the update feed: an officer's words about it
+        // can name the place or the people the reporter asked to keep private.
+        var notes = r.PublicNote is not null && r.IsPublic ? state + ": " + PublicText.Mask(r.PublicNote, english) : state;
 
         // A report marked "Không công khai" shows only its code, service and status: no text, no address, and its
         // point only to about a kilometre (the spec needs a point; the exact one could identify the reporter's home).
