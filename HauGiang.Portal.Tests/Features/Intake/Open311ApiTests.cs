@@ -115,6 +115,7 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
         foreach (var path in new[] { $"{Base}/requests/{code}.{format}", $"{Base}/requests.{format}?service_request_id={code}", $"{Base}/requests.{format}?service_code=rac-thai&status=open&page_size=1000" })
         {
             var read = await GetAsync(http, path, format);
+            Assert.Contains("+07:00", read, StringComparison.Ordinal); // as written, not \u002B07:00
             Assert.Equal(format == "json" ? null : "service_requests", format == "json" ? null : Root(read, format));
             var request = FindRequest(read, format, code);
             Assert.Equal("open", request["status"]);

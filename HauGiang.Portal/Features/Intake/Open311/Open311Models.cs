@@ -71,9 +71,9 @@ public sealed record ServiceRequestDto(
     [property: JsonPropertyName("description")] string Description,
     [property: JsonPropertyName("agency_responsible")] string AgencyResponsible,
     [property: JsonPropertyName("service_notice")] string? ServiceNotice,
-    [property: JsonPropertyName("requested_datetime")] string RequestedDatetime,
-    [property: JsonPropertyName("updated_datetime")] string UpdatedDatetime,
-    [property: JsonPropertyName("expected_datetime")] string ExpectedDatetime,
+    [property: JsonPropertyName("requested_datetime"), JsonConverter(typeof(W3cTimeJsonConverter))] string RequestedDatetime,
+    [property: JsonPropertyName("updated_datetime"), JsonConverter(typeof(W3cTimeJsonConverter))] string UpdatedDatetime,
+    [property: JsonPropertyName("expected_datetime"), JsonConverter(typeof(W3cTimeJsonConverter))] string ExpectedDatetime,
     [property: JsonPropertyName("address")] string? Address,
     [property: JsonPropertyName("address_id")] string? AddressId,
     [property: JsonPropertyName("zipcode")] string? Zipcode,
@@ -94,7 +94,7 @@ public sealed record ServiceRequestUpdateDto(
     [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("external_status_code")] string ExternalStatusCode,
-    [property: JsonPropertyName("updated_datetime")] string UpdatedDatetime,
+    [property: JsonPropertyName("updated_datetime"), JsonConverter(typeof(W3cTimeJsonConverter))] string UpdatedDatetime,
     [property: JsonPropertyName("description")] string Description);
 
 public sealed record TokenDto(
