@@ -105,18 +105,22 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     }
 
     private static Task<List<OldestReport>> OldestAsync(PortalDbContext db, List<long> ids, bool english, CancellationToken ct) =>
+        OldestQuery(db, ids, english).ToListAsync(ct);
+
+    internal static IQueryable<OldestReport> OldestQuery(PortalDbContext db, List<long> ids, bool english) =>
         db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
-            .Select(r => new OldestReport(r.Code, english ? r.Category!.NameEn : r.Category!.NameVi, r.Area != null ? r.Area.Name : null, r.ReceivedAt, r.DueAt, r.State))
-            .ToListAsync(ct);
+            .Select(r => new OldestReport(r.Code, english ? r.Category!.NameEn : r.Category!.NameVi, r.Area != null ? r.Area.Name : null, r.ReceivedAt, r.DueAt, r.State));
 
     /// <summary>Reports in scope and filter that were open at some time in the period or touched it.</summary>
     internal static Task<List<ReportFacts>> LoadFactsAsync(PortalDbContext db, PortalUser user, QueueFilter filter, Period period, CancellationToken ct) =>
+        FactsQuery(db, user, filter, period).ToListAsync(ct);
+
+    internal static IQueryable<ReportFacts> FactsQuery(PortalDbContext db, PortalUser user, QueueFilter filter, Period period) =>
         QueueService.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null })
             .Where(r => r.ReceivedAt < period.ToUtc
                 && (r.ReceivedAt >= period.FromUtc || r.State == ReportState.New || r.State == ReportState.InProgress
                     || r.ResolvedAt >= period.FromUtc || r.ClosedAt >= period.FromUtc || r.RatedAt >= period.FromUtc))
-            .Select(r => new ReportFacts(r.Id, r.Code, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.State, r.ReceivedAt, r.DueAt, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating, r.RatedAt))
-            .ToListAsync(ct);
+            .Select(r => new ReportFacts(r.Id, r.Code, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.State, r.ReceivedAt, r.DueAt, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating, r.RatedAt));
 
     /// <summary>The last <paramref name="days"/> local days up to now.</summary>
     public Period LastDays(int days)

@@ -24,8 +24,23 @@ public sealed class QueueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, dueSoonLimit) = await MomentsAsync(ct);
         var text = await TextMatch.FindAsync(db, filter.Text, ct);
-        var query = ByTab(Filtered(db, user, filter, text), filter.Tab, now, dueSoonLimit);
+        var rows = await PageQuery(db, ByTab(Filtered(db, user, filter, text), filter.Tab, now, dueSoonLimit), filter, after, english, pageSize, fullText)
+            .ToListAsync(ct);
 
+        QueueCursor? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            var last = rows[^1];
+            next = new QueueCursor(filter.Sort == QueueSort.Received ? last.ReceivedAt : last.DueAt, last.Id);
+        }
+
+        return new QueueSlice(rows, next);
+    }
+
+    /// <summary>One page of rows (one more than <paramref name="pageSize"/>, to tell whether there is a next) of the filtered, tabbed reports.</summary>
+    internal static IQueryable<QueueRow> PageQuery(PortalDbContext db, IQueryable<Report> query, QueueFilter filter, QueueCursor? after, bool english, int pageSize, bool fullText)
+    {
         if (filter.Sort == QueueSort.Received)
         {
             if (after is not null)
@@ -53,7 +68,7 @@ public sealed class QueueService(
             query = query.OrderBy(r => r.DueAt).ThenBy(r => r.Id);
         }
 
-        var rows = await query
+        return query
             .Take(pageSize + 1)
             .Select(r => new QueueRow(
                 r.Id,
@@ -70,18 +85,7 @@ public sealed class QueueService(
                 r.ExtensionRequestedUntil != null,
                 r.Priority,
                 db.Users.Where(u => u.Id == r.AssignedOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
-                r.Version))
-            .ToListAsync(ct);
-
-        QueueCursor? next = null;
-        if (rows.Count > pageSize)
-        {
-            rows.RemoveAt(pageSize);
-            var last = rows[^1];
-            next = new QueueCursor(filter.Sort == QueueSort.Received ? last.ReceivedAt : last.DueAt, last.Id);
-        }
-
-        return new QueueSlice(rows, next);
+                r.Version));
     }
 
     /// <summary>
@@ -94,18 +98,11 @@ public sealed class QueueService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, dueSoonLimit) = await MomentsAsync(ct);
         var text = await TextMatch.FindAsync(db, filter.Text, ct);
-        var query = ByTab(Filtered(db, user, filter, text), filter.Tab, now, dueSoonLimit);
-        if (onlyId is { } id)
-        {
-            query = query.Where(r => r.Id == id);
-        }
-
+        var points = MapPointsQuery(ByTab(Filtered(db, user, filter, text), filter.Tab, now, dueSoonLimit), onlyId, now);
         await using var json = new System.Text.Json.Utf8JsonWriter(output);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
-        // Overdue is worked out by the database (as the Overdue tab does), so no deadline is read back and parsed per point.
-        var points = query.Select(r => new { r.Id, r.Latitude, r.Longitude, r.State, Overdue = (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt < now });
         await foreach (var p in points.AsAsyncEnumerable().WithCancellation(ct))
         {
             json.WriteStartObject();
@@ -134,6 +131,20 @@ public sealed class QueueService(
         await json.FlushAsync(ct);
     }
 
+    /// <summary>The map's points of the filtered, tabbed reports (or of just <paramref name="onlyId"/>).</summary>
+    internal static IQueryable<MapPointRow> MapPointsQuery(IQueryable<Report> query, long? onlyId, DateTime now)
+    {
+        if (onlyId is { } id)
+        {
+            query = query.Where(r => r.Id == id);
+        }
+
+        // Overdue is worked out by the database (as the Overdue tab does), so no deadline is read back and parsed per point.
+        return query.Select(r => new MapPointRow(r.Id, r.Latitude, r.Longitude, r.State, (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt < now));
+    }
+
+    internal sealed record MapPointRow(long Id, double Latitude, double Longitude, ReportState State, bool Overdue);
+
     /// <summary>Every row of the filter and tab, in queue order, page by page (keyset): for exports of any size.</summary>
     public async IAsyncEnumerable<QueueRow> StreamAsync(PortalUser user, QueueFilter filter, bool english, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -155,7 +166,11 @@ public sealed class QueueService(
     public async Task<QueueRow?> GetRowAsync(PortalUser user, long id, bool english, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ReportScope.Apply(db.Reports.AsNoTracking(), user).Where(r => r.Id == id)
+        return await RowQuery(db, user, id, english).FirstOrDefaultAsync(ct);
+    }
+
+    internal static IQueryable<QueueRow> RowQuery(PortalDbContext db, PortalUser user, long id, bool english) =>
+        ReportScope.Apply(db.Reports.AsNoTracking(), user).Where(r => r.Id == id)
             .Select(r => new QueueRow(
                 r.Id,
                 r.Code,
@@ -169,9 +184,7 @@ public sealed class QueueService(
                 r.ExtensionRequestedUntil != null,
                 r.Priority,
                 db.Users.Where(u => u.Id == r.AssignedOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
-                r.Version))
-            .FirstOrDefaultAsync(ct);
-    }
+                r.Version));
 
     public async Task<QueueCounts> GetCountsAsync(PortalUser user, QueueFilter filter, CancellationToken ct = default)
     {
@@ -183,16 +196,14 @@ public sealed class QueueService(
         if (text is not null)
         {
             // One pass over the matches: a second and third query would look the text up in the index again.
-            var counted = await query.GroupBy(r => r.State)
-                .Select(g => new StateCount(g.Key, g.Count(), g.Count(r => r.DueAt >= now && r.DueAt <= dueSoonLimit), g.Count(r => r.DueAt < now)))
-                .ToListAsync(ct);
+            var counted = await StateCountsQuery(query, now, dueSoonLimit, withDeadlines: true).ToListAsync(ct);
             var open = counted.Where(c => c.State is ReportState.New or ReportState.InProgress).ToList();
             return Tally(counted, open.Sum(c => c.DueSoon), open.Sum(c => c.Overdue));
         }
 
         // Without text, three index walks beat one pass: the state counts come from a covering index, and due soon
         // and overdue are short ranges of (State, DueAt) — evaluating both conditions on every report costs more.
-        var byState = await query.GroupBy(r => r.State).Select(g => new StateCount(g.Key, g.Count(), 0, 0)).ToListAsync(ct);
+        var byState = await StateCountsQuery(query, now, dueSoonLimit, withDeadlines: false).ToListAsync(ct);
         var dueSoon = await ByTab(query, QueueTab.DueSoon, now, dueSoonLimit).CountAsync(ct);
         var overdue = await ByTab(query, QueueTab.Overdue, now, dueSoonLimit).CountAsync(ct);
         return Tally(byState, dueSoon, overdue);
@@ -210,7 +221,13 @@ public sealed class QueueService(
             byState.Sum(s => s.Count));
     }
 
-    private sealed record StateCount(ReportState State, int Count, int DueSoon, int Overdue);
+    internal sealed record StateCount(ReportState State, int Count, int DueSoon, int Overdue);
+
+    /// <summary>Reports per state; <paramref name="withDeadlines"/>: also how many are due soon and overdue (else 0).</summary>
+    internal static IQueryable<StateCount> StateCountsQuery(IQueryable<Report> query, DateTime now, DateTime dueSoonLimit, bool withDeadlines) =>
+        withDeadlines
+            ? query.GroupBy(r => r.State).Select(g => new StateCount(g.Key, g.Count(), g.Count(r => r.DueAt >= now && r.DueAt <= dueSoonLimit), g.Count(r => r.DueAt < now)))
+            : query.GroupBy(r => r.State).Select(g => new StateCount(g.Key, g.Count(), 0, 0));
 
     /// <summary>The reports in the user's scope that match the filter (every part except the tab).</summary>
     /// <param name="text">How to answer the text filter (<see cref="TextMatch.FindAsync"/>); without it, by scanning.</param>

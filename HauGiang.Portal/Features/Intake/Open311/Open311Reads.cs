@@ -33,7 +33,7 @@ public sealed record RequestPage(IReadOnlyList<ServiceRequestDto> Items, string?
 /// </summary>
 public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    private sealed record Row(
+    internal sealed record Row(
         long Id, string Code, ReportState State, bool IsPublic, string Description, string CategoryCode, string CategoryVi, string CategoryEn,
         string? UnitName, string? UnitNameEn, DateTime ReceivedAt, DateTime DueAt, DateTime? Updated, string? Address, double Lat, double Lon,
         DateTime? ExtensionRequestedUntil, CitizenRating? Rating, string? PublicNote);
@@ -41,6 +41,15 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<RequestPage> ListAsync(RequestQuery q, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await ListQuery(db, q).ToListAsync(ct);
+        var last = rows.Count > q.PageSize && q.Ids.Count == 0 ? rows[q.PageSize - 1] : null;
+        var next = last is null ? null : Cursor(q.ByUpdate ? last.Updated ?? last.ReceivedAt : last.ReceivedAt, last.Id);
+        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
+    }
+
+    /// <summary>One page of the list (one row more than the page, to tell whether there is a next).</summary>
+    internal static IQueryable<Row> ListQuery(PortalDbContext db, RequestQuery q)
+    {
         IQueryable<Report> reports = db.Reports.AsNoTracking();
         if (q.Ids.Count > 0)
         {
@@ -94,18 +103,18 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
         var ordered = q.ByUpdate && q.Ids.Count == 0
             ? reports.OrderByDescending(r => db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At)).ThenByDescending(r => r.Id)
             : reports.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
-        var rows = await Project(db, ordered).Take(q.PageSize + 1).ToListAsync(ct);
-        var last = rows.Count > q.PageSize && q.Ids.Count == 0 ? rows[q.PageSize - 1] : null;
-        var next = last is null ? null : Cursor(q.ByUpdate ? last.Updated ?? last.ReceivedAt : last.ReceivedAt, last.Id);
-        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
+        return Project(db, ordered).Take(q.PageSize + 1);
     }
 
     public async Task<ServiceRequestDto?> GetAsync(string code, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await Project(db, db.Reports.AsNoTracking().Where(r => r.Code == code)).FirstOrDefaultAsync(ct);
+        var row = await GetQuery(db, code).FirstOrDefaultAsync(ct);
         return row is null ? null : ToDto(row, english);
     }
+
+    internal static IQueryable<Row> GetQuery(PortalDbContext db, string code) =>
+        Project(db, db.Reports.AsNoTracking().Where(r => r.Code == code));
 
     public static string Cursor(DateTime at, long id) =>
         at.Ticks.ToString(CultureInfo.InvariantCulture) + "_" + id.ToString(CultureInfo.InvariantCulture);

@@ -19,11 +19,19 @@ public sealed record UpdatePage(IReadOnlyList<ServiceRequestUpdateDto> Items, st
 /// </summary>
 public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    private sealed record Row(long Id, string Code, bool IsPublic, ReportEventType Type, ReportState? ToState, string? Note, DateTime At);
+    internal sealed record Row(long Id, string Code, bool IsPublic, ReportEventType Type, ReportState? ToState, string? Note, DateTime At);
 
     public async Task<UpdatePage> ListAsync(UpdateQuery q, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Query(db, q).ToListAsync(ct);
+        var next = rows.Count > q.PageSize ? Open311Reads.Cursor(rows[q.PageSize - 1].At, rows[q.PageSize - 1].Id) : null;
+        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
+    }
+
+    /// <summary>One page of the feed (one row more than the page, to tell whether there is a next).</summary>
+    internal static IQueryable<Row> Query(PortalDbContext db, UpdateQuery q)
+    {
         var events = db.ReportEvents.AsNoTracking()
             .Where(e => e.Visibility == EventVisibility.Public && e.At >= q.FromUtc && e.At <= q.ToUtc)
 
@@ -37,15 +45,11 @@ public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFacto
             events = events.Where(e => e.At > after.At || (e.At == after.At && e.Id > after.Id));
         }
 
-        var rows = (await events
+        return events
             .Join(db.Reports, e => e.ReportId, r => r.Id, (e, r) => new { e.Id, r.Code, r.IsPublic, e.Type, e.ToState, e.Note, e.At })
             .OrderBy(x => x.At).ThenBy(x => x.Id)
             .Take(q.PageSize + 1)
-            .ToListAsync(ct))
-            .Select(x => new Row(x.Id, x.Code, x.IsPublic, x.Type, x.ToState, x.Note, x.At))
-            .ToList();
-        var next = rows.Count > q.PageSize ? Open311Reads.Cursor(rows[q.PageSize - 1].At, rows[q.PageSize - 1].Id) : null;
-        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
+            .Select(x => new Row(x.Id, x.Code, x.IsPublic, x.Type, x.ToState, x.Note, x.At));
     }
 
     private static ServiceRequestUpdateDto ToDto(Row r, bool english)
