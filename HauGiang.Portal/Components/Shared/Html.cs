@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
@@ -12,5 +13,11 @@ public static class Html
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    private static readonly ConcurrentDictionary<string, Microsoft.AspNetCore.Components.MarkupString> SmallIcons = new();
+
     public static string Encode(string? text) => string.IsNullOrEmpty(text) ? "" : Encoder.Encode(text);
+
+    /// <summary>A MudBlazor icon as MudIcon writes it at the small size, without a component (buttons on every page).</summary>
+    public static Microsoft.AspNetCore.Components.MarkupString SmallIcon(string svgContent) => SmallIcons.GetOrAdd(svgContent, c => new(
+        "<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">" + c + "</svg>"));
 }
