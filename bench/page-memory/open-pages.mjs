@@ -23,5 +23,8 @@ for (let i = 0; i < Number(n); i++) {
   pages.push(page);
 }
 console.log('open', pages.length);
-await new Promise(r => setTimeout(r, Number(process.env.HOLD || 40) * 1000));
+// Holds HOLD seconds, or until the file STOP exists (the script that started us measures, then ends the fleets).
+const { existsSync } = await import('node:fs');
+const until = Date.now() + Number(process.env.HOLD || 40) * 1000;
+while (Date.now() < until && !(process.env.STOP && existsSync(process.env.STOP))) await new Promise(r => setTimeout(r, 500));
 await browser.close();
