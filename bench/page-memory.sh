@@ -55,5 +55,5 @@ echo "  of which private (RssAnon) $((anon0/1024)) -> $((anon1/1024)) MB: $(( (a
 echo "N more pages (2N open): working set $((rss1/1024)) -> $((rss2/1024)) MB: $(( (rss2-rss1)/n )) KB per additional page;" \
   "private $(( (anon2-anon1)/n )) KB, mapped files $(( (file2-file1)/n )) KB, shared $(( (shm2-shm1)/n )) KB"
 python3 bench/page-memory/heap-diff.py "$n" ${TOP:-15} "$out/before.txt" "$out/after.txt"
-[ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$out"/before.txt "$out"/after.txt "$KEEP"/
+[ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$out"/before.txt "$out"/after.txt "$KEEP"/ && mv "$out"/after.dmp "$KEEP"/
 rm -rf "$out"

@@ -20,4 +20,8 @@ public static class Html
     /// <summary>A MudBlazor icon as MudIcon writes it at the small size, without a component (buttons on every page).</summary>
     public static Microsoft.AspNetCore.Components.MarkupString SmallIcon(string svgContent) => SmallIcons.GetOrAdd(svgContent, c => new(
         "<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">" + c + "</svg>"));
+
+    /// <summary>The same at MudIcon's medium size (icon buttons).</summary>
+    public static Microsoft.AspNetCore.Components.MarkupString MediumIcon(string svgContent) => SmallIcons.GetOrAdd("medium:" + svgContent, _ => new(
+        "<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">" + svgContent + "</svg>"));
 }
