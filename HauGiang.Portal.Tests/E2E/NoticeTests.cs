@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HauGiang.Portal.Tests.E2E;
@@ -48,6 +51,31 @@ public partial class NoticeTests(BrowserFixture browser, PortalApp app)
 
         await officer.Context.CloseAsync();
         await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_officer_hears_that_a_report_was_assigned_to_them_and_the_colleague_does_not()
+    {
+        var report = await app.CreateReportAsync("UBND-31321");
+        var assigned = await OpenAsync("canbo2.vithanh@haugiang.demo", "/map");
+        var colleague = await OpenAsync("canbo.vithanh@haugiang.demo", "/reports/" + report.Code);
+
+        var head = await app.UserAsync("lanhdao.vithanh@haugiang.demo");
+        var officer = await app.UserAsync("canbo2.vithanh@haugiang.demo");
+        var service = app.Services.GetRequiredService<ReportService>();
+        Assert.True((await service.ExecuteAsync(head, report.Id, new ActionRequest(ReportAction.Assign, report.Version) { OfficerId = officer.Id })).Succeeded);
+
+        var toast = assigned.Locator($"[data-testid=notice-toast][data-code='{report.Code}']");
+        await Assertions.Expect(toast).ToContainTextAsync("Được phân công cho bạn");
+        await Assertions.Expect(assigned).ToHaveTitleAsync(CountedTitle(1));
+
+        // The colleague, on the report's own page, sees the change there (who made it) and is not told: not theirs.
+        await Assertions.Expect(colleague.Locator("[data-testid=changed-by-other]")).ToBeVisibleAsync();
+        Assert.Equal(0, await colleague.Locator("[data-testid=notice-toast]").CountAsync());
+        await Assertions.Expect(colleague).Not.ToHaveTitleAsync(AnyCount());
+
+        await assigned.Context.CloseAsync();
+        await colleague.Context.CloseAsync();
     }
 
     [Fact]
