@@ -79,6 +79,34 @@ public partial class NoticeTests(BrowserFixture browser, PortalApp app)
     }
 
     [Fact]
+    public async Task A_citizen_who_is_not_satisfied_reopens_the_report_and_the_officer_in_charge_hears_of_it()
+    {
+        var (clientId, key) = await app.CreateApiClientAsync();
+        var report = await app.CreateReportAsync("UBND-31321");
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Reports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ApiClientId, clientId));
+        }
+
+        var service = app.Services.GetRequiredService<ReportService>();
+        var head = await app.UserAsync("lanhdao.vithanh@haugiang.demo");
+        var officer = await app.UserAsync("canbo2.vithanh@haugiang.demo");
+        Assert.True((await service.ExecuteAsync(head, report.Id, new ActionRequest(ReportAction.Assign, report.Version) { OfficerId = officer.Id })).Succeeded);
+        Assert.True((await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Reply, report.Version + 1) { Text = "Đã thu gom xong." })).Succeeded);
+
+        var page = await OpenAsync("canbo2.vithanh@haugiang.demo", "/");
+        using var http = app.Http();
+        using var rated = await http.PostAsync($"/open311/v2/requests/{report.Code}/rating.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = key, ["rating"] = "not_satisfied", ["comment"] = "Rác vẫn còn" }));
+        Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
+
+        var toast = page.Locator($"[data-testid=notice-toast][data-code='{report.Code}']");
+        await Assertions.Expect(toast).ToContainTextAsync("Phản ánh được mở lại");
+        await Assertions.Expect(page).ToHaveTitleAsync(CountedTitle(1));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_queues_new_tab_clears_the_count_of_unseen_reports()
     {
         var (_, key) = await app.CreateApiClientAsync();
@@ -99,7 +127,7 @@ public partial class NoticeTests(BrowserFixture browser, PortalApp app)
     {
         var (_, key) = await app.CreateApiClientAsync();
         var page = await browser.NewPageAsync(app.BaseUrl);
-        await page.SignInAsync("canbo.31333@haugiang.demo"); // Phường Vị Tân
+        await page.SignInAsync("canbo.31342@haugiang.demo"); // Xã Tân Hòa: no other test signs in as it
         await page.GotoAsync("/Account/Manage");
         await page.GetByRole(AriaRole.Link, new() { Name = "Thông báo" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/Manage/Notices");
@@ -112,7 +140,7 @@ public partial class NoticeTests(BrowserFixture browser, PortalApp app)
 
         await page.GotoAsync("/queue?tab=All");
         await page.WaitForCircuitAsync();
-        var code = await PostAsync(key, "UBND-31333", null);
+        var code = await PostAsync(key, "UBND-31342", null);
 
         // The title's count shows the notice has arrived; no toast came with it.
         await Assertions.Expect(page).ToHaveTitleAsync(CountedTitle(1));
@@ -126,7 +154,7 @@ public partial class NoticeTests(BrowserFixture browser, PortalApp app)
         await Assertions.Expect(page.Locator(".hg-alert")).ToContainTextAsync("Đã lưu cách nhận thông báo");
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
-        var next = await PostAsync(key, "UBND-31333", null);
+        var next = await PostAsync(key, "UBND-31342", null);
         await Assertions.Expect(page.Locator($"[data-testid=notice-toast][data-code='{next}']")).ToBeVisibleAsync();
         Assert.NotEqual(code, next);
         await page.Context.CloseAsync();
