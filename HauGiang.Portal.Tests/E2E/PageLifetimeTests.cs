@@ -26,10 +26,11 @@ public class PageLifetimeTests(BrowserFixture browser, ShortLivedPagesApp app) :
         await map.SignInAsync("dieuphoi@haugiang.demo");
         await map.GotoAsync("/map");
         await map.WaitForCircuitAsync();
-        await WaitForAsync(() => feed.SubscriberCount == before + 2, "both pages subscribe once interactive");
+        // Each page twice: its own live view, and the layout's notices of new work (decision 010).
+        await WaitForAsync(() => feed.SubscriberCount == before + 4, "both pages subscribe once interactive");
 
         await queue.Context.CloseAsync();
-        await WaitForAsync(() => feed.SubscriberCount == before + 1, "the closed queue page unsubscribes");
+        await WaitForAsync(() => feed.SubscriberCount == before + 2, "the closed queue page unsubscribes");
         await map.Context.CloseAsync();
         await WaitForAsync(() => feed.SubscriberCount == before, "no subscription is left behind");
     }

@@ -78,6 +78,7 @@ public class EndpointAccessTests(PortalApp app) : IClassFixture<PortalApp>
         ["GET /Account/Manage/GenerateRecoveryCodes"] = "login redirect redirect redirect redirect",
         ["GET /Account/Manage/Passkeys"] = "login 200 200 200 200",
         ["GET /Account/Manage/RenamePasskey/{Id}"] = "login 200 200 200 200", // says "not found" on the page
+        ["GET /Account/Manage/Notices"] = "login 200 200 200 200", // the user's own notification choices
 
         // Account endpoints: without the antiforgery token of a page of this site, nothing happens.
         ["POST /Account/Logout"] = "400 400 400 400 400",

@@ -34,7 +34,7 @@ public sealed class ReportCommitter(ReportFeed feed)
 
         // One SaveChanges is one transaction: the report (its version is the concurrency token), its event, photos, audit.
         await db.SaveChangesAsync(ct);
-        feed.Publish(new ReportChange(report.Id, report.Code, report.UnitId, change.PreviousUnitId, report.State, report.Version, IsNew: false, userId, userName, now));
+        feed.Publish(new ReportChange(report.Id, report.Code, report.UnitId, change.PreviousUnitId, report.State, report.Version, IsNew: false, userId, userName, now, action, report.AssignedOfficerId));
     }
 
     private static string Snapshot(Report r) => string.Create(CultureInfo.InvariantCulture,
