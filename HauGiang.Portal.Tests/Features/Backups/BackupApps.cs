@@ -5,18 +5,31 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HauGiang.Portal.Tests.Features.Backups;
 
-/// <summary>The real app with backups written under its own temp folder; scheduled backups only when asked.</summary>
-public sealed class BackupApp(bool scheduled = false, int reports = 50) : PortalApp(reports, new Dictionary<string, string?>
+/// <summary>The real app with backups written under its own temp folder; no scheduled backups (<see cref="ScheduledBackupApp"/>).</summary>
+public class BackupApp : PortalApp
 {
-    ["Intake:AnonymousRequestsPerMinute"] = "100000",
-    ["Backup:Enabled"] = scheduled ? "true" : "false",
+    public BackupApp()
+        : this(scheduled: false)
+    {
+    }
 
-    // The scheduler looks at the (test) clock this often, so a moved clock is noticed at once.
-    ["Backup:CheckSeconds"] = "0.05",
-})
-{
+    protected BackupApp(bool scheduled)
+        : base(50, new Dictionary<string, string?>
+        {
+            ["Intake:AnonymousRequestsPerMinute"] = "100000",
+            ["Backup:Enabled"] = scheduled ? "true" : "false",
+
+            // The scheduler looks at the (test) clock this often, so a moved clock is noticed at once.
+            ["Backup:CheckSeconds"] = "0.05",
+        })
+    {
+    }
+
     public BackupService Backups => Services.GetRequiredService<BackupService>();
 }
+
+/// <summary>With the daily backup on.</summary>
+public sealed class ScheduledBackupApp() : BackupApp(scheduled: true);
 
 /// <summary>A fresh instance on a restored database file and photo folder (nothing seeded: the file has reports).</summary>
 public sealed class RestoredApp(string databasePath, string photosPath) : PortalApp(0, new Dictionary<string, string?> { ["Photos:Root"] = photosPath }, databasePath);

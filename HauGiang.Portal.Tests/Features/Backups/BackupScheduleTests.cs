@@ -15,7 +15,7 @@ public sealed class BackupScheduleTests
     public async Task The_daily_backup_follows_the_clock_and_keeps_seven_daily_and_four_weekly_sets()
     {
         // Starts at 10:00 on Wednesday 18/11/2026, past the 02:00 slot with no set yet: the first set is taken at once.
-        using var app = new BackupApp(scheduled: true);
+        using var app = new ScheduledBackupApp();
         _ = app.BaseUrl;
         await WaitForSetOnAsync(app, new DateOnly(2026, 11, 18));
         await PostReportWithPhotoAsync(app);
