@@ -171,7 +171,7 @@ public sealed class BackupRestoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Restore_refuses_a_damaged_set_and_touches_nothing()
+    public async Task Restore_refuses_a_damaged_or_tampered_set_and_touches_nothing()
     {
         using var app = new BackupApp();
         var (_, key) = await app.CreateApiClientAsync();
@@ -191,6 +191,17 @@ public sealed class BackupRestoreTests : IDisposable
         var attempt = await app.Backups.RunAsync(BackupTrigger.Manual, CancellationToken.None);
         var set = Path.Combine(app.Backups.Folder, attempt.SetName!);
         var aPhoto = Directory.GetFiles(Path.Combine(set, "photos"), "*.jpg", SearchOption.AllDirectories)[0];
+        var database = Path.Combine(_directory, "fresh.db");
+
+        // A list that names a path outside the set (a restore writes where the list says): refused.
+        var checksums = Path.Combine(set, "checksums.sha256");
+        var list = await File.ReadAllTextAsync(checksums);
+        await File.AppendAllTextAsync(checksums, new string('0', 64) + "  photos/../../escaped.jpg\n");
+        var (exit, output) = await RestoreProcess.RunAsync(set, database, Path.Combine(_directory, "photos"));
+        Assert.Equal(3, exit);
+        Assert.Contains("outside the set", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(database));
+        await File.WriteAllTextAsync(checksums, list);
 
         // Break the link first, so that only this set's copy changes (the live file and other sets keep theirs).
         var bytes = await File.ReadAllBytesAsync(aPhoto);
@@ -198,10 +209,9 @@ public sealed class BackupRestoreTests : IDisposable
         bytes[^10] ^= 0xFF;
         await File.WriteAllBytesAsync(aPhoto, bytes);
 
-        var database = Path.Combine(_directory, "fresh.db");
-        var (exit, output) = await RestoreProcess.RunAsync(set, database, Path.Combine(_directory, "photos"));
+        (exit, output) = await RestoreProcess.RunAsync(set, database, Path.Combine(_directory, "photos"));
         Assert.Equal(3, exit);
-        Assert.Contains("damaged", output, StringComparison.Ordinal);
+        Assert.Contains("does not match its checksum", output, StringComparison.Ordinal);
         Assert.False(File.Exists(database));
     }
 

@@ -93,7 +93,17 @@ public sealed class RestoreCommand
         }
 
         // Every byte checked before anything is touched: a damaged set must not replace anything.
-        var checksums = await SetChecksums.ReadAsync(set, ct);
+        Dictionary<string, string> checksums;
+        try
+        {
+            checksums = await SetChecksums.ReadAsync(set, ct);
+        }
+        catch (InvalidDataException e)
+        {
+            await output.WriteLineAsync($"The set {manifest.Name} is damaged: {e.Message}. Nothing was restored.");
+            return 3;
+        }
+
         if (await FirstDamagedAsync(set, manifest, checksums, ct) is { } damaged)
         {
             await output.WriteLineAsync($"The set {manifest.Name} is damaged: {damaged}. Nothing was restored; use another set.");

@@ -25,7 +25,10 @@ internal static class SetChecksums
         }
     }
 
-    /// <summary>Path → hash; empty when the set has no list.</summary>
+    /// <summary>
+    /// Path → hash; empty when the set has no list. A path that could reach outside the set (rooted, "..") makes the
+    /// whole list unusable: a restore writes files where the list says.
+    /// </summary>
     public static async Task<Dictionary<string, string>> ReadAsync(string setFolder, CancellationToken ct)
     {
         var path = Path.Combine(setFolder, BackupManifest.ChecksumsFileName);
@@ -39,10 +42,20 @@ internal static class SetChecksums
         {
             if (line.Length > 66 && line[64] == ' ' && line[65] == ' ')
             {
-                map[line[66..]] = line[..64];
+                var file = line[66..];
+                if (!IsInsideSet(file))
+                {
+                    throw new InvalidDataException($"{BackupManifest.ChecksumsFileName} names a path outside the set: {file}");
+                }
+
+                map[file] = line[..64];
             }
         }
 
         return map;
     }
+
+    private static bool IsInsideSet(string path) =>
+        !Path.IsPathRooted(path) && !path.Contains('\\', StringComparison.Ordinal)
+        && path.Split('/').All(segment => segment is not ("" or "." or ".."));
 }
