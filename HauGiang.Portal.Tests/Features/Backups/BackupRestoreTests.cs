@@ -80,6 +80,11 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Equal("ok", manifest.Database.IntegrityCheck);
         Assert.Equal(manifest.Database.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(set, "portal.db")))));
         Assert.Equal(0, manifest.Photos.MissingReferenced);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Personal data: readable by the portal's account only.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(set));
+        }
         var (checkExit, checkOutput) = await RunAsync("sha256sum", set, "--quiet", "-c", "checksums.sha256");
         Assert.True(checkExit == 0, checkOutput); // the operator's own tool agrees with the set
 

@@ -114,13 +114,13 @@ public sealed class BackupService : IDisposable
 
     private async Task<BackupManifest> TakeAsync(BackupTrigger trigger, DateTime started, CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder);
+        CreatePrivateDirectory(Folder);
         var sets = await ListAsync(ct);
         var previous = sets.Count > 0 ? sets[0] : null;
         var name = NewSetName(started);
         var partial = Path.Combine(Folder, name + PartialSuffix);
         RemoveLeftovers();
-        Directory.CreateDirectory(partial);
+        CreatePrivateDirectory(partial);
         try
         {
             // The database first, then the photos: a photo's file is written before its row is committed
@@ -216,6 +216,22 @@ public sealed class BackupService : IDisposable
     }
 
     public void Dispose() => _oneAtATime.Dispose();
+
+    /// <summary>
+    /// A set holds all the database holds — reporters' contact details, password hashes — so only the portal's own
+    /// account may read it (0700 on Linux; an existing folder keeps the permissions its operator gave it).
+    /// </summary>
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 
     internal static string FullPath(string path, string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path));
