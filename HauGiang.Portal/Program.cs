@@ -2,6 +2,7 @@ using HauGiang.Portal.Components;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Features.Admin;
+using HauGiang.Portal.Features.Backups;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Health;
 using HauGiang.Portal.Features.Intake;
@@ -13,7 +14,14 @@ using HauGiang.Portal.Localization;
 using HauGiang.Portal.Security;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// `restore --from <set>` puts a backup set back and exits, without starting the portal (Features/Backups).
+var restore = RestoreCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(restore?.HostArgs ?? args);
+if (restore is not null)
+{
+    Environment.ExitCode = await restore.RunAsync(builder.Configuration, builder.Environment, Console.Out);
+    return;
+}
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
 {
@@ -33,6 +41,7 @@ builder.AddNotices();
 builder.AddDashboard();
 builder.AddAdmin();
 builder.AddIntake();
+builder.AddBackups();
 
 var app = builder.Build();
 

@@ -51,6 +51,8 @@ public class PortalApp : WebApplicationFactory<Program>
             ["Demo:Password"] = Password,
             ["Demo:Feed:Enabled"] = "false",
             ["Photos:Root"] = PhotosPath,
+            ["Backup:Enabled"] = "false", // the backup tests turn it on
+            ["Backup:Folder"] = Path.Combine(_directory, "backups"),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {

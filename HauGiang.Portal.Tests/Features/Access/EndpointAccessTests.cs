@@ -53,6 +53,7 @@ public class EndpointAccessTests(PortalApp app) : IClassFixture<PortalApp>
         ["GET /admin/users"] = "login denied denied denied 200",
         ["GET /admin/audit"] = "login denied denied denied 200",
         ["GET /admin/api-clients"] = "login denied denied denied 200",
+        ["GET /admin/backups"] = "login denied denied denied 200",
         ["GET /not-found"] = "200 200 200 200 200",
         ["GET /Error"] = "200 200 200 200 200",
 
