@@ -31,6 +31,12 @@ public static class Open311Endpoints
     private const int DefaultUpdateWindowHours = 24;
     private const int MaxPageSize = 1000;
     private const int MaxRangeDays = 90;
+
+    /// <summary>
+    /// How deep page numbers reach (page × page_size): each page skips the rows before it, so the depth is bounded;
+    /// beyond it the cursor pages without skipping (or narrower dates make fewer pages).
+    /// </summary>
+    public const int MaxPagedRows = 10_000;
     private static readonly string[] Formats = ["text/xml", "application/json"];
 
     public static Open311Format? ParseFormat(string? format) => format switch
@@ -424,11 +430,79 @@ public static class Open311Endpoints
             return Error("Open311.CursorInvalid");
         }
 
+        int? pageNumber = null;
+        if (query["page"].FirstOrDefault() is { Length: > 0 } pg)
+        {
+            if (!int.TryParse(pg, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                return Error("Open311.PageInvalid");
+            }
+
+            if (after is not null)
+            {
+                return Error("Open311.PageWithCursor");
+            }
+
+            if ((long)n * pageSize > MaxPagedRows)
+            {
+                return Error("Open311.PageTooDeep", MaxPagedRows.ToString(CultureInfo.InvariantCulture));
+            }
+
+            pageNumber = n;
+        }
+
+        if (GeoFilter.Parse(query, out var area) is { } badGeo)
+        {
+            return Error(badGeo, GeoFilter.MaxRadiusMetres.ToString(CultureInfo.InvariantCulture));
+        }
+
         // An id list is answered whole, never cut at a page (the client asked for exactly these).
+        var byIds = ids.Count > 0;
+        var size = byIds ? MaxIds : pageSize;
         var page = await reads.ListAsync(
-            new RequestQuery(ids, Split(query["service_code"]), from, to, open, ids.Count > 0 ? MaxIds : pageSize, after, updatedAfter, updatedBefore), english, ct);
-        NextPageHeaders(http, page.NextCursor);
+            new RequestQuery(ids, Split(query["service_code"]), from, to, open, size, after, updatedAfter, updatedBefore,
+                byIds ? 0 : ((pageNumber ?? 1) - 1) * pageSize, area), english, ct);
+        http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
+        if (pageNumber is { } number && !byIds)
+        {
+            PageNumberHeaders(http, number, pageSize, page.Total);
+        }
+        else
+        {
+            NextPageHeaders(http, page.NextCursor);
+        }
+
         return Open311Result.List(page.Items, f, "service_requests", "request");
+    }
+
+    /// <summary>
+    /// RFC 8288 links of page-number paging (as GitHub's API gives them): first, prev, next and last, where they exist
+    /// within the depth page numbers may reach.
+    /// </summary>
+    private static void PageNumberHeaders(HttpContext http, int page, int pageSize, int total)
+    {
+        var last = Math.Max(1, (int)Math.Min((total + (long)pageSize - 1) / pageSize, MaxPagedRows / pageSize));
+        string Link(int n, string rel)
+        {
+            var qs = QueryString.Create(http.Request.Query.Where(kv => kv.Key != "page")
+                .SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)))
+                .Append(new("page", n.ToString(CultureInfo.InvariantCulture))));
+            return $"<{http.Request.PathBase}{http.Request.Path}{qs}>; rel=\"{rel}\"";
+        }
+
+        var links = new List<string> { Link(1, "first") };
+        if (page > 1)
+        {
+            links.Add(Link(Math.Min(page - 1, last), "prev"));
+        }
+
+        if (page < last)
+        {
+            links.Add(Link(page + 1, "next"));
+        }
+
+        links.Add(Link(last, "last"));
+        http.Response.Headers.Link = string.Join(", ", links);
     }
 
     private static async Task<IResult> GetUpdates(string format, HttpContext http, Open311UpdateFeed feed, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)
