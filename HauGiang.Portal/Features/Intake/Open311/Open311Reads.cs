@@ -41,7 +41,7 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
     internal sealed record Row(
         long Id, string Code, ReportState State, bool IsPublic, string Description, string CategoryCode, string CategoryVi, string CategoryEn,
         string? UnitName, string? UnitNameEn, DateTime ReceivedAt, DateTime DueAt, DateTime? Updated, string? Address, double Lat, double Lon,
-        DateTime? ExtensionRequestedUntil, CitizenRating? Rating, string? PublicNote);
+        DateTime? ExtensionRequestedUntil, CitizenRating? Rating, string? PublicNote, RejectReason? Reason);
 
     public async Task<RequestPage> ListAsync(RequestQuery q, bool english, CancellationToken ct)
     {
@@ -174,7 +174,8 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
             r.Address, r.Latitude, r.Longitude, r.ExtensionRequestedUntil, r.Rating,
             db.ReportEvents.Where(e => e.ReportId == r.Id && e.Visibility == EventVisibility.Public && e.Note != null
                     && (e.Type == ReportEventType.Replied || e.Type == ReportEventType.ProgressUpdate || e.Type == ReportEventType.Rejected))
-                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault()));
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault(),
+            r.RejectReason));
 
     private static ServiceRequestDto ToDto(Row r, bool english)
     {
@@ -206,6 +207,7 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
             null,
             StateCode(r.State),
             r.ExtensionRequestedUntil is not null,
-            r.Rating switch { CitizenRating.Satisfied => "satisfied", CitizenRating.Acceptable => "acceptable", CitizenRating.NotSatisfied => "not_satisfied", _ => null });
+            r.Rating switch { CitizenRating.Satisfied => "satisfied", CitizenRating.Acceptable => "acceptable", CitizenRating.NotSatisfied => "not_satisfied", _ => null },
+            r.State == ReportState.Rejected && r.Reason == RejectReason.Duplicate ? "duplicate" : StateCode(r.State));
     }
 }
