@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Intake.MediaUrls;
 using HauGiang.Portal.Features.Photos;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
@@ -166,6 +167,7 @@ public static class Open311Endpoints
         HttpContext http,
         IntakeService intake,
         PhotoService photos,
+        MediaUrlQueue mediaUrls,
         IdempotencyService idempotency,
         IOptions<IntakeOptions> options,
         CancellationToken ct)
@@ -219,7 +221,7 @@ public static class Open311Endpoints
                     return Error(409, "Open311.IdempotencyInProgress");
                 case IdempotencyState.Replay:
                     http.Response.Headers["Idempotent-Replayed"] = "true";
-                    return await CreatedAsync(claim.ReportCode!, P("media_url"), f, english, intake, ct);
+                    return await CreatedAsync(claim.ReportCode!, P("media_url"), mediaUrls.Enabled, f, english, intake, ct);
                 default:
                     break;
             }
@@ -228,7 +230,7 @@ public static class Open311Endpoints
         var created = false;
         try
         {
-            var result = await CreateAsync(form, P, client, f, english, intake, photos, claim?.RecordId, ct);
+            var result = await CreateAsync(form, P, client, f, english, intake, photos, mediaUrls, claim?.RecordId, ct);
             created = result.StatusCode == 201;
             return result;
         }
@@ -249,6 +251,7 @@ public static class Open311Endpoints
         bool english,
         IntakeService intake,
         PhotoService photos,
+        MediaUrlQueue mediaUrls,
         long? idempotencyRecordId,
         CancellationToken ct)
     {
@@ -329,17 +332,22 @@ public static class Open311Endpoints
         }
 
         var unit = english ? await intake.UnitNameEnAsync(result.Report!.UnitId, ct) : result.Report!.UnitName;
-        return Created(result.Report.Code, IntakeService.Notice(unit, result.Report.DueAt, english), p("media_url"), f, english);
+
+        // The photo at media_url is fetched after the answer, in the background: a slow or hostile image server
+        // never delays or fails the report itself.
+        var mediaUrl = p("media_url");
+        var queued = !string.IsNullOrWhiteSpace(mediaUrl) && mediaUrls.Enabled && mediaUrls.TryEnqueue(new MediaUrlJob(result.Report.Id, mediaUrl));
+        return Created(result.Report.Code, IntakeService.Notice(unit, result.Report.DueAt, english), mediaUrl, queued, f, english);
     }
 
-    private static async Task<Open311Result> CreatedAsync(string code, string? mediaUrl, Open311Format f, bool english, IntakeService intake, CancellationToken ct) =>
-        Created(code, await intake.NoticeAsync(code, english, ct), mediaUrl, f, english);
+    private static async Task<Open311Result> CreatedAsync(string code, string? mediaUrl, bool queued, Open311Format f, bool english, IntakeService intake, CancellationToken ct) =>
+        Created(code, await intake.NoticeAsync(code, english, ct), mediaUrl, queued, f, english);
 
-    private static Open311Result Created(string code, string notice, string? mediaUrl, Open311Format f, bool english)
+    private static Open311Result Created(string code, string notice, string? mediaUrl, bool queued, Open311Format f, bool english)
     {
         if (!string.IsNullOrWhiteSpace(mediaUrl))
         {
-            notice += " " + IntakeText.Get("Open311.MediaUrlNotFetched", english);
+            notice += " " + IntakeText.Get(queued ? "Open311.MediaUrlQueued" : "Open311.MediaUrlNotFetched", english);
         }
 
         return Open311Result.List([new CreatedRequestDto(code, notice, null)], f, "service_requests", "request", StatusCodes.Status201Created);
