@@ -48,6 +48,7 @@ public static class IntakeExtensions
         builder.Services.AddOpenApi(Open311Endpoints.GroupName, o =>
         {
             o.ShouldInclude = d => d.GroupName == Open311Endpoints.GroupName;
+            Open311Contract.Configure(o);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -76,7 +76,7 @@ public static class Open311Endpoints
             .Produces<ErrorDto[]>(422, "application/json", "text/xml")
             .Produces<ErrorDto[]>(429, "application/json", "text/xml");
         v2.MapGet("/requests.{format}", GetRequests)
-            .WithSummary("Service requests: by service_request_id (comma-separated, up to 2,000, all in one answer), or by service_code, start_date, end_date (at most 90 days; default the last 90) and status. Extensions: updated_after/updated_before (the last update; sorts by it, newest first, and drops the default date window), page_size (≤ 1000) and cursor (from the X-Next-Cursor header).")
+            .WithSummary("Service requests: by service_request_id (comma-separated, up to 2,000, all in one answer), or by service_code, start_date, end_date (at most 90 days; default the last 90) and status. Extensions: updated_after/updated_before (the last update; sorts by it, newest first, and drops the default date window), page (with page_size; Link header) or cursor (from the X-Next-Cursor header), page_size (≤ 1000), X-Total-Count; lat/long/radius (metres) or bbox (west,south,east,north).")
             .Produces<ServiceRequestDto[]>(200, "application/json", "text/xml")
             .Produces<ErrorDto[]>(400, "application/json", "text/xml");
         v2.MapGet("/servicerequestupdates.{format}", GetUpdates)
