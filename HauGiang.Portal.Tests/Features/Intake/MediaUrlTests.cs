@@ -90,6 +90,24 @@ public class MediaUrlTests(MediaUrlApp app) : IClassFixture<MediaUrlApp>, IAsync
         Assert.Empty(ImageMetadataReader.ReadMetadata(stored!).OfType<GpsDirectory>());
     }
 
+    [Fact]
+    public async Task Each_of_several_media_urls_is_fetched_as_FixMyStreet_sends_one_per_photo()
+    {
+        var (_, key) = await app.CreateApiClientAsync();
+        using var http = app.Http();
+        var fields = IntakeTestExtensions.RequestFields(key).ToList();
+        fields.Add(new("media_url", $"http://localhost:{_port}/photo.jpg"));
+        fields.Add(new("media_url", $"http://localhost:{_port}/page.jpg"));
+        using var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var code = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString()!;
+
+        var (photos, notes) = await SettledAsync(code, notes: 2);
+        Assert.Single(photos);
+        Assert.Contains(notes, n => n.StartsWith("Đã thêm ảnh từ media_url", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("Ảnh không tải được: ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:{port}/photo.jpg", "127.0.0.1 trỏ tới địa chỉ nội bộ")]
     [InlineData("http://localhost:{port}/to-loopback", "127.0.0.1 trỏ tới địa chỉ nội bộ")]
@@ -150,18 +168,18 @@ public class MediaUrlTests(MediaUrlApp app) : IClassFixture<MediaUrlApp>, IAsync
     }
 
     /// <summary>Waits for the background fetch to leave its line on the timeline; returns the photos and the system's notes.</summary>
-    private async Task<(List<ReportPhoto> Photos, List<string> Notes)> SettledAsync(string code)
+    private async Task<(List<ReportPhoto> Photos, List<string> Notes)> SettledAsync(string code, int notes = 1)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
             await using var db = app.CreateDbContext();
             var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Code == code);
-            var notes = await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == report.Id && e.Type == ReportEventType.Note && e.Visibility == EventVisibility.Internal)
+            var lines = await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == report.Id && e.Type == ReportEventType.Note && e.Visibility == EventVisibility.Internal)
                 .Select(e => e.Note!).ToListAsync();
-            if (notes.Count > 0)
+            if (lines.Count >= notes)
             {
-                return (await db.ReportPhotos.AsNoTracking().Where(p => p.ReportId == report.Id).ToListAsync(), notes);
+                return (await db.ReportPhotos.AsNoTracking().Where(p => p.ReportId == report.Id).ToListAsync(), lines);
             }
 
             await Task.Delay(100, patience.Token).ContinueWith(t => Assert.False(t.IsCanceled, "the media_url was never settled"), TaskScheduler.Default);

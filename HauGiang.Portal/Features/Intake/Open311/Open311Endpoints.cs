@@ -335,8 +335,17 @@ public static class Open311Endpoints
 
         // The photo at media_url is fetched after the answer, in the background: a slow or hostile image server
         // never delays or fails the report itself.
+        // FixMyStreet sends one media_url per photo (repeated field): each is fetched, up to the photo limit.
         var mediaUrl = p("media_url");
-        var queued = !string.IsNullOrWhiteSpace(mediaUrl) && mediaUrls.Enabled && mediaUrls.TryEnqueue(new MediaUrlJob(result.Report.Id, mediaUrl));
+        var queued = false;
+        if (mediaUrls.Enabled)
+        {
+            foreach (var url in form["media_url"].Concat(form["media_url[]"]).Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).Take(photos.MaxPerReport))
+            {
+                queued |= mediaUrls.TryEnqueue(new MediaUrlJob(result.Report.Id, url!));
+            }
+        }
+
         return Created(result.Report.Code, IntakeService.Notice(unit, result.Report.DueAt, english), mediaUrl, queued, f, english);
     }
 
