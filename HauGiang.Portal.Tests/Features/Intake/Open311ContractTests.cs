@@ -84,6 +84,21 @@ public class Open311ContractTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.All(new[] { "start_date", "end_date", "page_size", "cursor", "jurisdiction_id" }, n => Assert.Contains(n, names));
     }
 
+    [Fact]
+    public async Task FixMyStreets_update_posting_is_refused_in_Open311s_format_as_the_docs_say()
+    {
+        // docs/open311.md: updates sent by FixMyStreet users are not taken yet; FixMyStreet keeps them and retries.
+        using var http = app.Http();
+        var (_, key) = await app.CreateApiClientAsync();
+        using var response = await http.PostAsync("/open311/v2/servicerequestupdates.xml", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_request_id"] = "HG-2026-000001", ["update_id"] = "1", ["description"] = "Vẫn còn", ["status"] = "OPEN",
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{response.StatusCode} {body}");
+        Assert.Equal("errors", System.Xml.Linq.XDocument.Parse(body).Root!.Name.LocalName);
+    }
+
     private static async Task<JsonElement> DocumentAsync(HttpClient http)
     {
         using var response = await http.GetAsync("/openapi/open311.json");
