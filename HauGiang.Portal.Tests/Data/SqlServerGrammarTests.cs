@@ -249,6 +249,10 @@ public class SqlServerGrammarTests
         Add("open311.requests.closed", Open311Reads.ListQuery(db, new RequestQuery([], [], Now.AddDays(-10), Now, false, 50, null)));
         Add("open311.requests.updated_after", Open311Reads.ListQuery(db, new RequestQuery([], [], null, null, null, 100, null, UpdatedAfter: Now.AddHours(-6))));
         Add("open311.requests.updated_between.cursor", Open311Reads.ListQuery(db, new RequestQuery([], ["ngap-nuoc"], null, null, true, 100, open311After, UpdatedAfter: Now.AddDays(-2), UpdatedBefore: Now)));
+        Add("open311.requests.page", Open311Reads.ListQuery(db, new RequestQuery([], [], Now.AddDays(-90), Now, null, 50, null, Skip: 100)));
+        Add("open311.requests.radius", Open311Reads.ListQuery(db, new RequestQuery([], [], Now.AddDays(-90), Now, null, 50, null, Area: GeoFilter.Circle(9.78, 105.47, 1500))));
+        sql.Add("open311.requests.bbox.count", Sent(c => Open311Reads.CountQuery(c, new RequestQuery([], ["ngap-nuoc"], Now.AddDays(-90), Now, true, 50, null, Area: new GeoFilter(9.7, 105.4, 9.8, 105.5))).Count()));
+        sql.Add("open311.requests.updated_after.count", Sent(c => Open311Reads.CountQuery(c, new RequestQuery([], [], null, null, null, 100, null, UpdatedAfter: Now.AddHours(-6))).Count()));
         sql.Add("open311.request", Sent(c => Open311Reads.GetQuery(c, "HG-2026-000123").FirstOrDefault()));
         sql.Add("open311.token", Sent(c => c.Reports.AsNoTracking().Any(r => r.Code == "HG-2026-000123")));
         Add("open311.services", db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder));

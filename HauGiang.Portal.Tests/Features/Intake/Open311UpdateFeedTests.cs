@@ -38,7 +38,7 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
         var updates = Updates(await GetAsync(http, $"{Base}/servicerequestupdates.json?api_key={key}&{window}")).Where(u => u["service_request_id"] == code).ToList();
 
         Assert.Equal(["in_progress", "in_progress", "resolved"], updates.Select(u => u["external_status_code"]));
-        Assert.Equal(["open", "open", "closed"], updates.Select(u => u["status"]));
+        Assert.Equal(["in_progress", "in_progress", "fixed"], updates.Select(u => u["status"]));
         Assert.Equal("Đang xử lý: Đã cử đội thu gom, liên hệ tổ trưởng [số điện thoại].", updates[1]["description"]);
         Assert.Equal("Đã xử lý: Đã thu gom xong.", updates[2]["description"]);
         Assert.All(updates, u => Assert.EndsWith("+07:00", u["updated_datetime"], StringComparison.Ordinal));
@@ -89,18 +89,19 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
         var updates = Updates(await GetAsync(http, $"{Base}/servicerequestupdates.json?start_date={W3C(start.AddMinutes(-1))}&end_date={W3C(app.Now.AddMinutes(1))}"))
             .Where(u => u["service_request_id"] == code).ToList();
         Assert.Equal(["in_progress", "resolved", "in_progress"], updates.Select(u => u["external_status_code"]));
-        Assert.Equal("open", updates[2]["status"]);
+        Assert.Equal("in_progress", updates[2]["status"]);
         Assert.StartsWith("Đang xử lý: Người dân không hài lòng", updates[2]["description"], StringComparison.Ordinal);
         Assert.DoesNotContain("0987654321", updates[2]["description"], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_rejection_and_a_duplicate_are_closed_with_their_own_codes()
+    public async Task A_rejection_and_a_duplicate_are_closed_with_statuses_FixMyStreet_does_not_read_as_fixed()
     {
         var (_, key) = await app.CreateApiClientAsync();
         var original = await PostAsync(key);
         var copy = await PostAsync(key);
         var spam = await PostAsync(key);
+        var elsewhere = await PostAsync(key);
         var start = app.Now;
         await using (var db = app.CreateDbContext())
         {
@@ -109,13 +110,25 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
         }
 
         await ActAsync(spam, ReportAction.Reject, "Nội dung không phải phản ánh.", r => r with { RejectReason = RejectReason.Spam });
+        await ActAsync(elsewhere, ReportAction.Reject, "Đường tỉnh, thuộc Sở Xây dựng.", r => r with { RejectReason = RejectReason.OutsideScope });
 
         using var http = app.Http();
         var updates = Updates(await GetAsync(http, $"{Base}/servicerequestupdates.json?start_date={W3C(start.AddMinutes(-1))}&end_date={W3C(app.Now.AddMinutes(1))}"));
         var duplicate = updates.Single(u => u["service_request_id"] == copy);
-        Assert.Equal(("closed", "duplicate", "Trùng với phản ánh khác: " + original), (duplicate["status"], duplicate["external_status_code"], duplicate["description"]));
+        // FixMyStreet's map_state: duplicate → "duplicate", no_further_action → "unable to fix",
+        // not_councils_responsibility → "not responsible"; a plain "closed" would become "fixed - council".
+        Assert.Equal(("duplicate", "duplicate", "Trùng với phản ánh khác: " + original), (duplicate["status"], duplicate["external_status_code"], duplicate["description"]));
         var rejected = updates.Single(u => u["service_request_id"] == spam);
-        Assert.Equal(("closed", "rejected", "Từ chối: Nội dung không phải phản ánh."), (rejected["status"], rejected["external_status_code"], rejected["description"]));
+        Assert.Equal(("no_further_action", "rejected", "Từ chối: Nội dung không phải phản ánh."), (rejected["status"], rejected["external_status_code"], rejected["description"]));
+        var notOurs = updates.Single(u => u["service_request_id"] == elsewhere);
+        Assert.Equal(("not_councils_responsibility", "rejected"), (notOurs["status"], notOurs["external_status_code"]));
+
+        // GET requests keeps the specification's open/closed, and names the state in external_status_code (which
+        // FixMyStreet's fallback updater stores for its response templates).
+        var requests = JsonDocument.Parse(await GetAsync(http, $"{Base}/requests.json?service_request_id={copy},{spam}")).RootElement.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("service_request_id").GetString()!, r => (r.GetProperty("status").GetString(), r.GetProperty("external_status_code").GetString()));
+        Assert.Equal(("closed", "duplicate"), requests[copy]);
+        Assert.Equal(("closed", "rejected"), requests[spam]);
     }
 
     [Fact]
@@ -165,7 +178,7 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.Equal(
             ["update_id", "service_request_id", "status", "external_status_code", "updated_datetime", "description"],
             update.Elements().Select(e => e.Name.LocalName));
-        Assert.Equal("closed", update.Element("status")!.Value);
+        Assert.Equal("fixed", update.Element("status")!.Value);
         Assert.Equal("Đã xử lý: Đã thu gom <xong> & sạch.", update.Element("description")!.Value);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$", update.Element("updated_datetime")!.Value);
 

@@ -1,3 +1,4 @@
+using HauGiang.Portal.Features.Intake.MediaUrls;
 using HauGiang.Portal.Features.Intake.Open311;
 using HauGiang.Portal.Features.Photos;
 using Microsoft.AspNetCore.OpenApi;
@@ -25,6 +26,11 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<CitizenRatingService>();
         builder.Services.AddSingleton<Open311Reads>();
         builder.Services.AddSingleton<Open311UpdateFeed>();
+        builder.Services.Configure<MediaUrlOptions>(builder.Configuration.GetSection(MediaUrlOptions.Section));
+        builder.Services.AddSingleton<MediaUrlFetcher>();
+        builder.Services.AddSingleton<MediaUrlQueue>();
+        builder.Services.AddSingleton<MediaUrlWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaUrlWorker>());
 
         // GET requests?service_request_id= with up to 2,000 codes ("HG-2026-000123," is 15 characters: about 30 KB)
         // must fit in one request line; Kestrel's default is 8 KB. Headers keep their own (default) limit.
@@ -42,6 +48,7 @@ public static class IntakeExtensions
         builder.Services.AddOpenApi(Open311Endpoints.GroupName, o =>
         {
             o.ShouldInclude = d => d.GroupName == Open311Endpoints.GroupName;
+            Open311Contract.Configure(o);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

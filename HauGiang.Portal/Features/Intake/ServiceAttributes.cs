@@ -64,12 +64,11 @@ public static class ServiceAttributes
             switch (a.Datatype)
             {
                 case "number":
-                    if (given.Count > 1 || !double.TryParse(given[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n))
-                    {
-                        return (null, "Intake.AttributeInvalid", a.Code);
-                    }
-
-                    text = n.ToString(CultureInfo.InvariantCulture);
+                    // Clients such as FixMyStreet do not check a number client-side: refusing "3 bóng" would fail the
+                    // send on every retry, forever. The citizen's words are kept, marked as not a number.
+                    text = given.Count == 1 && double.TryParse(given[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)
+                        ? n.ToString(CultureInfo.InvariantCulture)
+                        : IntakeText.Get("Intake.AttributeNotNumber", english: false, Clip(string.Join(", ", given)));
                     break;
                 case "singlevaluelist" or "multivaluelist":
                     if ((a.Datatype == "singlevaluelist" && given.Count > 1) || given.Any(v => a.Values.All(x => x.Key != v)))
@@ -80,7 +79,7 @@ public static class ServiceAttributes
                     text = string.Join(", ", given.Select(v => a.Values.First(x => x.Key == v).NameVi));
                     break;
                 default:
-                    text = string.Join(", ", given.Select(v => v.Length > 500 ? v[..500] : v));
+                    text = string.Join(", ", given.Select(Clip));
                     break;
             }
 
@@ -89,4 +88,6 @@ public static class ServiceAttributes
 
         return (lines.Count == 0 ? null : string.Join("; ", lines), null, null);
     }
+
+    private static string Clip(string v) => v.Length > 500 ? v[..500] : v;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Intake.MediaUrls;
 using HauGiang.Portal.Features.Photos;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,12 @@ public static class Open311Endpoints
     private const int DefaultUpdateWindowHours = 24;
     private const int MaxPageSize = 1000;
     private const int MaxRangeDays = 90;
+
+    /// <summary>
+    /// How deep page numbers reach (page × page_size): each page skips the rows before it, so the depth is bounded;
+    /// beyond it the cursor pages without skipping (or narrower dates make fewer pages).
+    /// </summary>
+    public const int MaxPagedRows = 10_000;
     private static readonly string[] Formats = ["text/xml", "application/json"];
 
     public static Open311Format? ParseFormat(string? format) => format switch
@@ -69,7 +76,7 @@ public static class Open311Endpoints
             .Produces<ErrorDto[]>(422, "application/json", "text/xml")
             .Produces<ErrorDto[]>(429, "application/json", "text/xml");
         v2.MapGet("/requests.{format}", GetRequests)
-            .WithSummary("Service requests: by service_request_id (comma-separated, up to 2,000, all in one answer), or by service_code, start_date, end_date (at most 90 days; default the last 90) and status. Extensions: updated_after/updated_before (the last update; sorts by it, newest first, and drops the default date window), page_size (≤ 1000) and cursor (from the X-Next-Cursor header).")
+            .WithSummary("Service requests: by service_request_id (comma-separated, up to 2,000, all in one answer), or by service_code, start_date, end_date (at most 90 days; default the last 90) and status. Extensions: updated_after/updated_before (the last update; sorts by it, newest first, and drops the default date window), page (with page_size; Link header) or cursor (from the X-Next-Cursor header), page_size (≤ 1000), X-Total-Count; lat/long/radius (metres) or bbox (west,south,east,north).")
             .Produces<ServiceRequestDto[]>(200, "application/json", "text/xml")
             .Produces<ErrorDto[]>(400, "application/json", "text/xml");
         v2.MapGet("/servicerequestupdates.{format}", GetUpdates)
@@ -160,6 +167,7 @@ public static class Open311Endpoints
         HttpContext http,
         IntakeService intake,
         PhotoService photos,
+        MediaUrlQueue mediaUrls,
         IdempotencyService idempotency,
         IOptions<IntakeOptions> options,
         CancellationToken ct)
@@ -213,7 +221,7 @@ public static class Open311Endpoints
                     return Error(409, "Open311.IdempotencyInProgress");
                 case IdempotencyState.Replay:
                     http.Response.Headers["Idempotent-Replayed"] = "true";
-                    return await CreatedAsync(claim.ReportCode!, P("media_url"), f, english, intake, ct);
+                    return await CreatedAsync(claim.ReportCode!, P("media_url"), mediaUrls.Enabled, f, english, intake, ct);
                 default:
                     break;
             }
@@ -222,7 +230,7 @@ public static class Open311Endpoints
         var created = false;
         try
         {
-            var result = await CreateAsync(form, P, client, f, english, intake, photos, claim?.RecordId, ct);
+            var result = await CreateAsync(form, P, client, f, english, intake, photos, mediaUrls, claim?.RecordId, ct);
             created = result.StatusCode == 201;
             return result;
         }
@@ -243,6 +251,7 @@ public static class Open311Endpoints
         bool english,
         IntakeService intake,
         PhotoService photos,
+        MediaUrlQueue mediaUrls,
         long? idempotencyRecordId,
         CancellationToken ct)
     {
@@ -323,17 +332,31 @@ public static class Open311Endpoints
         }
 
         var unit = english ? await intake.UnitNameEnAsync(result.Report!.UnitId, ct) : result.Report!.UnitName;
-        return Created(result.Report.Code, IntakeService.Notice(unit, result.Report.DueAt, english), p("media_url"), f, english);
+
+        // The photo at media_url is fetched after the answer, in the background: a slow or hostile image server
+        // never delays or fails the report itself.
+        // FixMyStreet sends one media_url per photo (repeated field): each is fetched, up to the photo limit.
+        var mediaUrl = p("media_url");
+        var queued = false;
+        if (mediaUrls.Enabled)
+        {
+            foreach (var url in form["media_url"].Concat(form["media_url[]"]).Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).Take(photos.MaxPerReport))
+            {
+                queued |= mediaUrls.TryEnqueue(new MediaUrlJob(result.Report.Id, url!));
+            }
+        }
+
+        return Created(result.Report.Code, IntakeService.Notice(unit, result.Report.DueAt, english), mediaUrl, queued, f, english);
     }
 
-    private static async Task<Open311Result> CreatedAsync(string code, string? mediaUrl, Open311Format f, bool english, IntakeService intake, CancellationToken ct) =>
-        Created(code, await intake.NoticeAsync(code, english, ct), mediaUrl, f, english);
+    private static async Task<Open311Result> CreatedAsync(string code, string? mediaUrl, bool queued, Open311Format f, bool english, IntakeService intake, CancellationToken ct) =>
+        Created(code, await intake.NoticeAsync(code, english, ct), mediaUrl, queued, f, english);
 
-    private static Open311Result Created(string code, string notice, string? mediaUrl, Open311Format f, bool english)
+    private static Open311Result Created(string code, string notice, string? mediaUrl, bool queued, Open311Format f, bool english)
     {
         if (!string.IsNullOrWhiteSpace(mediaUrl))
         {
-            notice += " " + IntakeText.Get("Open311.MediaUrlNotFetched", english);
+            notice += " " + IntakeText.Get(queued ? "Open311.MediaUrlQueued" : "Open311.MediaUrlNotFetched", english);
         }
 
         return Open311Result.List([new CreatedRequestDto(code, notice, null)], f, "service_requests", "request", StatusCodes.Status201Created);
@@ -424,11 +447,79 @@ public static class Open311Endpoints
             return Error("Open311.CursorInvalid");
         }
 
+        int? pageNumber = null;
+        if (query["page"].FirstOrDefault() is { Length: > 0 } pg)
+        {
+            if (!int.TryParse(pg, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                return Error("Open311.PageInvalid");
+            }
+
+            if (after is not null)
+            {
+                return Error("Open311.PageWithCursor");
+            }
+
+            if ((long)n * pageSize > MaxPagedRows)
+            {
+                return Error("Open311.PageTooDeep", MaxPagedRows.ToString(CultureInfo.InvariantCulture));
+            }
+
+            pageNumber = n;
+        }
+
+        if (GeoFilter.Parse(query, out var area) is { } badGeo)
+        {
+            return Error(badGeo, GeoFilter.MaxRadiusMetres.ToString(CultureInfo.InvariantCulture));
+        }
+
         // An id list is answered whole, never cut at a page (the client asked for exactly these).
+        var byIds = ids.Count > 0;
+        var size = byIds ? MaxIds : pageSize;
         var page = await reads.ListAsync(
-            new RequestQuery(ids, Split(query["service_code"]), from, to, open, ids.Count > 0 ? MaxIds : pageSize, after, updatedAfter, updatedBefore), english, ct);
-        NextPageHeaders(http, page.NextCursor);
+            new RequestQuery(ids, Split(query["service_code"]), from, to, open, size, after, updatedAfter, updatedBefore,
+                byIds ? 0 : ((pageNumber ?? 1) - 1) * pageSize, area), english, ct);
+        http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
+        if (pageNumber is { } number && !byIds)
+        {
+            PageNumberHeaders(http, number, pageSize, page.Total);
+        }
+        else
+        {
+            NextPageHeaders(http, page.NextCursor);
+        }
+
         return Open311Result.List(page.Items, f, "service_requests", "request");
+    }
+
+    /// <summary>
+    /// RFC 8288 links of page-number paging (as GitHub's API gives them): first, prev, next and last, where they exist
+    /// within the depth page numbers may reach.
+    /// </summary>
+    private static void PageNumberHeaders(HttpContext http, int page, int pageSize, int total)
+    {
+        var last = Math.Max(1, (int)Math.Min((total + (long)pageSize - 1) / pageSize, MaxPagedRows / pageSize));
+        string Link(int n, string rel)
+        {
+            var qs = QueryString.Create(http.Request.Query.Where(kv => kv.Key != "page")
+                .SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)))
+                .Append(new("page", n.ToString(CultureInfo.InvariantCulture))));
+            return $"<{http.Request.PathBase}{http.Request.Path}{qs}>; rel=\"{rel}\"";
+        }
+
+        var links = new List<string> { Link(1, "first") };
+        if (page > 1)
+        {
+            links.Add(Link(Math.Min(page - 1, last), "prev"));
+        }
+
+        if (page < last)
+        {
+            links.Add(Link(page + 1, "next"));
+        }
+
+        links.Add(Link(last, "last"));
+        http.Response.Headers.Link = string.Join(", ", links);
     }
 
     private static async Task<IResult> GetUpdates(string format, HttpContext http, Open311UpdateFeed feed, TimeProvider clock, IOptions<IntakeOptions> options, CancellationToken ct)

@@ -82,7 +82,8 @@ public sealed record ServiceRequestDto(
     [property: JsonPropertyName("media_url")] string? MediaUrl,
     [property: JsonPropertyName("detailed_status")] string DetailedStatus,
     [property: JsonPropertyName("extension_pending")] bool ExtensionPending,
-    [property: JsonPropertyName("rating")] string? Rating);
+    [property: JsonPropertyName("rating")] string? Rating,
+    [property: JsonPropertyName("external_status_code")] string ExternalStatusCode);
 
 /// <summary>
 /// One public change of a request, as FixMyStreet's and open311-adapter's update feed reads it

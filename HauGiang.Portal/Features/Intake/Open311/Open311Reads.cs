@@ -19,13 +19,18 @@ public sealed record RequestQuery(
     int PageSize,
     (DateTime At, long Id)? After,
     DateTime? UpdatedAfter = null,
-    DateTime? UpdatedBefore = null)
+    DateTime? UpdatedBefore = null,
+    int Skip = 0,
+    GeoFilter? Area = null)
 {
     public bool ByUpdate => UpdatedAfter is not null || UpdatedBefore is not null;
 }
 
-/// <summary>A page of public requests and the cursor of the next page (null on the last page).</summary>
-public sealed record RequestPage(IReadOnlyList<ServiceRequestDto> Items, string? NextCursor);
+/// <summary>
+/// A page of public requests, the cursor of the next page (null on the last page, and in page-number mode) and the
+/// number of requests that match the filters over all pages.
+/// </summary>
+public sealed record RequestPage(IReadOnlyList<ServiceRequestDto> Items, string? NextCursor, int Total);
 
 /// <summary>
 /// The public reads of Open311. They project reports to <see cref="ServiceRequestDto"/> and never touch
@@ -36,19 +41,36 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
     internal sealed record Row(
         long Id, string Code, ReportState State, bool IsPublic, string Description, string CategoryCode, string CategoryVi, string CategoryEn,
         string? UnitName, string? UnitNameEn, DateTime ReceivedAt, DateTime DueAt, DateTime? Updated, string? Address, double Lat, double Lon,
-        DateTime? ExtensionRequestedUntil, CitizenRating? Rating, string? PublicNote);
+        DateTime? ExtensionRequestedUntil, CitizenRating? Rating, string? PublicNote, RejectReason? Reason);
 
     public async Task<RequestPage> ListAsync(RequestQuery q, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await ListQuery(db, q).ToListAsync(ct);
-        var last = rows.Count > q.PageSize && q.Ids.Count == 0 ? rows[q.PageSize - 1] : null;
+        var last = rows.Count > q.PageSize && q.Ids.Count == 0 && q.Skip == 0 ? rows[q.PageSize - 1] : null;
         var next = last is null ? null : Cursor(q.ByUpdate ? last.Updated ?? last.ReceivedAt : last.ReceivedAt, last.Id);
-        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
+        var total = await CountQuery(db, q).CountAsync(ct);
+        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next, total);
     }
+
+    /// <summary>Every request the filters match (the cursor and the page aside): the X-Total-Count.</summary>
+    internal static IQueryable<Report> CountQuery(PortalDbContext db, RequestQuery q) => Filtered(db, q with { After = null });
 
     /// <summary>One page of the list (one row more than the page, to tell whether there is a next).</summary>
     internal static IQueryable<Row> ListQuery(PortalDbContext db, RequestQuery q)
+    {
+        var reports = Filtered(db, q);
+        var ordered = q.ByUpdate && q.Ids.Count == 0
+            ? reports.OrderByDescending(r => db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At)).ThenByDescending(r => r.Id)
+            : reports.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
+
+        // Page numbers (Chicago's page/page_size) skip rows; the endpoint bounds how deep (MaxPagedRows), so the
+        // offset never walks a large table. The cursor does not skip.
+        IQueryable<Report> page = q.Skip > 0 ? ordered.Skip(q.Skip) : ordered;
+        return Project(db, page).Take(q.PageSize + 1);
+    }
+
+    private static IQueryable<Report> Filtered(PortalDbContext db, RequestQuery q)
     {
         IQueryable<Report> reports = db.Reports.AsNoTracking();
         if (q.Ids.Count > 0)
@@ -98,12 +120,14 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
                         || (db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At) == after.At && r.Id < after.Id))
                     : reports.Where(r => r.ReceivedAt < after.At || (r.ReceivedAt == after.At && r.Id < after.Id));
             }
+
+            if (q.Area is { } area)
+            {
+                reports = area.Apply(reports);
+            }
         }
 
-        var ordered = q.ByUpdate && q.Ids.Count == 0
-            ? reports.OrderByDescending(r => db.ReportEvents.Where(e => e.ReportId == r.Id).Max(e => e.At)).ThenByDescending(r => r.Id)
-            : reports.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
-        return Project(db, ordered).Take(q.PageSize + 1);
+        return reports;
     }
 
     public async Task<ServiceRequestDto?> GetAsync(string code, bool english, CancellationToken ct)
@@ -150,7 +174,8 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
             r.Address, r.Latitude, r.Longitude, r.ExtensionRequestedUntil, r.Rating,
             db.ReportEvents.Where(e => e.ReportId == r.Id && e.Visibility == EventVisibility.Public && e.Note != null
                     && (e.Type == ReportEventType.Replied || e.Type == ReportEventType.ProgressUpdate || e.Type == ReportEventType.Rejected))
-                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault()));
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Note).FirstOrDefault(),
+            r.RejectReason));
 
     private static ServiceRequestDto ToDto(Row r, bool english)
     {
@@ -182,6 +207,7 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
             null,
             StateCode(r.State),
             r.ExtensionRequestedUntil is not null,
-            r.Rating switch { CitizenRating.Satisfied => "satisfied", CitizenRating.Acceptable => "acceptable", CitizenRating.NotSatisfied => "not_satisfied", _ => null });
+            r.Rating switch { CitizenRating.Satisfied => "satisfied", CitizenRating.Acceptable => "acceptable", CitizenRating.NotSatisfied => "not_satisfied", _ => null },
+            r.State == ReportState.Rejected && r.Reason == RejectReason.Duplicate ? "duplicate" : StateCode(r.State));
     }
 }

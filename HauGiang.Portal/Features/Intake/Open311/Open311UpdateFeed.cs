@@ -19,7 +19,7 @@ public sealed record UpdatePage(IReadOnlyList<ServiceRequestUpdateDto> Items, st
 /// </summary>
 public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    internal sealed record Row(long Id, string Code, bool IsPublic, ReportEventType Type, ReportState? ToState, string? Note, DateTime At);
+    internal sealed record Row(long Id, string Code, bool IsPublic, ReportEventType Type, ReportState? ToState, string? Note, DateTime At, RejectReason? Reason);
 
     public async Task<UpdatePage> ListAsync(UpdateQuery q, bool english, CancellationToken ct)
     {
@@ -46,10 +46,10 @@ public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         return events
-            .Join(db.Reports, e => e.ReportId, r => r.Id, (e, r) => new { e.Id, r.Code, r.IsPublic, e.Type, e.ToState, e.Note, e.At })
+            .Join(db.Reports, e => e.ReportId, r => r.Id, (e, r) => new { e.Id, r.Code, r.IsPublic, e.Type, e.ToState, e.Note, e.At, r.RejectReason })
             .OrderBy(x => x.At).ThenBy(x => x.Id)
             .Take(q.PageSize + 1)
-            .Select(x => new Row(x.Id, x.Code, x.IsPublic, x.Type, x.ToState, x.Note, x.At));
+            .Select(x => new Row(x.Id, x.Code, x.IsPublic, x.Type, x.ToState, x.Note, x.At, x.RejectReason));
     }
 
     private static ServiceRequestUpdateDto ToDto(Row r, bool english)
@@ -62,9 +62,30 @@ public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFacto
         return new ServiceRequestUpdateDto(
             r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             r.Code,
-            state is ReportState.New or ReportState.InProgress ? "open" : "closed",
+            FixMyStreetStatus(state, duplicate, r.Reason),
             duplicate ? "duplicate" : Open311Reads.StateCode(state),
             Open311Reads.W3C(r.At),
             text);
     }
+
+    /// <summary>
+    /// The update's status in the vocabulary FixMyStreet's updater maps to its own states (Open311.pm map_state, as
+    /// open311-adapter sends them). Plain "closed" would not do: FixMyStreet reads it as "fixed - council" unless the
+    /// body sends extended statuses, so a rejected report would show as fixed. A rejection's reason is the report's
+    /// current one (a reopened report has none, and its later updates say "open" anyway).
+    /// </summary>
+    public static string FixMyStreetStatus(ReportState state, bool duplicate, RejectReason? reason) => state switch
+    {
+        _ when duplicate => "duplicate",
+        ReportState.New => "open",
+        ReportState.InProgress => "in_progress",
+        ReportState.Resolved => "fixed",
+        ReportState.Closed => "closed",
+        _ => reason switch
+        {
+            RejectReason.Duplicate => "duplicate",
+            RejectReason.OutsideScope => "not_councils_responsibility",
+            _ => "no_further_action",
+        },
+    };
 }
