@@ -7,6 +7,7 @@ using HauGiang.Portal.Features.Health;
 using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
+using HauGiang.Portal.Features.Push;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using HauGiang.Portal.Security;
@@ -31,6 +32,7 @@ builder.AddLive();
 builder.AddDashboard();
 builder.AddAdmin();
 builder.AddIntake();
+builder.AddPush();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapLive();
 app.MapMapEndpoints();
 app.MapExportEndpoints();
 app.MapIntake();
+app.MapPush();
 app.MapPortalHealth();
 
 if (!await app.InitialiseDatabaseAsync())
