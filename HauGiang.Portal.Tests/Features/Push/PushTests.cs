@@ -177,7 +177,8 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
         // The owner removes it with the page's own form.
         await using var db = App.CreateDbContext();
         var id = await db.PushSubscriptions.Where(s => s.EndpointHash == hash).Select(s => s.Id).SingleAsync();
-        var fields = HtmlForms.HiddenFields(System.Text.RegularExpressions.Regex.Match(page, $"<form[^>]*remove-push-device-{id}[\\s\\S]*?</form>").Value);
+        var form = System.Text.RegularExpressions.Regex.Matches(page, "<form[\\s\\S]*?</form>").Select(m => m.Value).Single(f => f.Contains($"remove-push-device-{id}\"", StringComparison.Ordinal));
+        var fields = HtmlForms.HiddenFields(form);
         using var removed = await head.PostAsync("/Account/Manage/Push", new FormUrlEncodedContent(fields));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, removed.StatusCode);
         Assert.DoesNotContain(hash, await head.GetStringAsync("/Account/Manage/Push"), StringComparison.Ordinal);

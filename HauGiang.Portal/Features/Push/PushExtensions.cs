@@ -29,8 +29,8 @@ public static class PushExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapPush(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/push/devices").RequireAuthorization(Policies.Staff);
-        group.MapPost("", async (HttpContext http, IAntiforgery antiforgery, PushDevices devices, CancellationToken ct) =>
+        var group = app.MapGroup("/api/push").RequireAuthorization(Policies.Staff);
+        group.MapPost("/devices", async (HttpContext http, IAntiforgery antiforgery, PushDevices devices, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http) || PortalUser.From(http.User) is not { } user
                 || await ReadAsync<PushDeviceInput>(http, ct) is not { } input)
@@ -46,7 +46,7 @@ public static class PushExtensions
             };
         });
 
-        group.MapPost("/remove", async (HttpContext http, IAntiforgery antiforgery, PushDevices devices, CancellationToken ct) =>
+        group.MapPost("/devices/remove", async (HttpContext http, IAntiforgery antiforgery, PushDevices devices, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http) || PortalUser.From(http.User) is not { } user
                 || await ReadAsync<PushDeviceInput>(http, ct) is not { } input)
