@@ -7,8 +7,10 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>
 /// The installable app in real Chromium, under the strict Content-Security-Policy: the manifest parses with its
 /// icons, the service worker (/sw.js) becomes active for the whole site, and the account page's switch finds push
-/// support. Headless Chromium here cannot finish <c>PushManager.subscribe</c> (it needs Google's push service, not
-/// reachable); the subscription itself is tested end to end in Features/Push/PushTests against a local push service.
+/// support. Chromium cannot finish <c>PushManager.subscribe</c> in a Playwright context: such contexts are like
+/// incognito windows, where Chrome has no Push API ("Registration failed - permission denied", crbug.com/41124656),
+/// and its push service (Google's) is not reachable from here anyway. The subscription itself is tested end to end
+/// in Features/Push/PushTests, through the same endpoint the page posts to, against a local push service.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
