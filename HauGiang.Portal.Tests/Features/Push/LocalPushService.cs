@@ -25,6 +25,8 @@ public sealed class LocalPushService : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Channel<ReceivedPush>> _inboxes = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private readonly ConcurrentDictionary<string, bool> _gone = new();
+    private readonly ConcurrentDictionary<string, bool> _hanging = new();
+    private readonly ConcurrentDictionary<string, int> _open = new();
 
     public LocalPushService()
     {
@@ -39,6 +41,13 @@ public sealed class LocalPushService : IAsyncDisposable
             var push = new ReceivedPush(device, request.Headers.Authorization, request.Headers.ContentEncoding, request.Headers["TTL"], request.Headers["Urgency"], body.ToArray());
             _counts.AddOrUpdate(device, 1, (_, n) => n + 1);
             await Inbox(device).Writer.WriteAsync(push);
+            if (_hanging.ContainsKey(device))
+            {
+                // Never answers: the sender must give up on its own (its timeout aborts the request).
+                _open.AddOrUpdate(device, 1, (_, n) => n + 1);
+                await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => _open.AddOrUpdate(device, 0, (_, n) => n - 1), TaskScheduler.Default);
+            }
+
             return _gone.ContainsKey(device) ? Results.StatusCode(StatusCodes.Status410Gone) : Results.StatusCode(StatusCodes.Status201Created);
         });
         _app.StartAsync().GetAwaiter().GetResult();
@@ -52,6 +61,12 @@ public sealed class LocalPushService : IAsyncDisposable
 
     /// <summary>From now on this device answers 410 Gone, as a push service does for an expired subscription.</summary>
     public void Expire(string device) => _gone[device] = true;
+
+    /// <summary>From now on this device takes each message and never answers, like a push service that hangs.</summary>
+    public void Hang(string device) => _hanging[device] = true;
+
+    /// <summary>Requests to a hanging device that the sender has not given up yet.</summary>
+    public int OpenRequests(string device) => _open.GetValueOrDefault(device);
 
     /// <summary>Messages this device has received so far.</summary>
     public int CountFor(string device) => _counts.GetValueOrDefault(device);

@@ -17,6 +17,7 @@ public sealed class PushApp(LocalPushService push) : PortalApp(reports: 200, new
 {
     ["Push:AllowedEndpoints"] = push.Origin,
     ["Intake:AnonymousRequestsPerMinute"] = "100000",
+    ["Push:SendTimeoutSeconds"] = "5", // shortened for the hanging push service (10 s by default)
 });
 
 /// <summary>A local push service and the portal that sends to it, shared by the tests of a class.</summary>

@@ -149,6 +149,28 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
     }
 
     [Fact]
+    public async Task A_push_service_that_never_answers_delays_no_other_device_and_is_given_up()
+    {
+        var (slow, _) = await fixture.SubscribeAsync(OfficerViThanh, "hanging");
+        var (fast, _) = await fixture.SubscribeAsync(OfficerViThanh2, "beside-hanging");
+        using var _1 = slow;
+        using var _2 = fast;
+        Push.Hang("hanging");
+
+        var (code, _) = await PostReportAsync(9.783, 105.467);
+        await Push.NextAboutAsync("hanging", slow, code); // taken, never answered
+        await Push.NextAboutAsync("beside-hanging", fast, code);
+        Assert.Equal(1, Push.OpenRequests("hanging")); // the other device had its message while this one still hung
+
+        // The sender gives up after Push:SendTimeoutSeconds and keeps the device (a timeout is not an expiry).
+        await fixture.SettledAsync();
+        Assert.Equal(0, Push.OpenRequests("hanging"));
+        await using var db = App.CreateDbContext();
+        var hash = PushDevices.Hash(slow.Endpoint);
+        Assert.True(await db.PushSubscriptions.AnyAsync(s => s.EndpointHash == hash));
+    }
+
+    [Fact]
     public async Task The_account_page_lists_the_users_own_devices_and_removes_them()
     {
         var (browser, _) = await fixture.SubscribeAsync(HeadViThanh, "listed");
