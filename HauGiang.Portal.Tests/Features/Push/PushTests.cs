@@ -164,7 +164,6 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
 
         // The sender gives up after Push:SendTimeoutSeconds and keeps the device (a timeout is not an expiry).
         await fixture.SettledAsync();
-        Assert.Equal(0, Push.OpenRequests("hanging"));
         await using var db = App.CreateDbContext();
         var hash = PushDevices.Hash(slow.Endpoint);
         Assert.True(await db.PushSubscriptions.AnyAsync(s => s.EndpointHash == hash));
