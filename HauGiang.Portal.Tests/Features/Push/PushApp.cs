@@ -53,8 +53,7 @@ public sealed class PushFixture : IAsyncLifetime
     {
         using var http = await App.SignedInHttpAsync(email);
         var page = await http.GetStringAsync("/Account/Manage/Push");
-        var element = Regex.Match(page, "<push-device[^>]*>").Value;
-        string Attribute(string name) => WebUtility.HtmlDecode(Regex.Match(element, $"{name}=\"([^\"]*)\"").Groups[1].Value);
+        string Attribute(string name) => SwitchAttribute(page, name);
 
         var browser = new TestBrowserSubscription(Push.EndpointFor(device));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/push/devices") { Content = JsonContent.Create(browser.Json) };
@@ -64,6 +63,10 @@ public sealed class PushFixture : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         return (browser, Attribute("key"));
     }
+
+    /// <summary>An attribute of the account page's <c>&lt;push-device&gt;</c> switch: the VAPID key, the antiforgery token.</summary>
+    public static string SwitchAttribute(string page, string name) =>
+        WebUtility.HtmlDecode(Regex.Match(Regex.Match(page, "<push-device[^>]*>").Value, $"{name}=\"([^\"]*)\"").Groups[1].Value);
 
     /// <summary>Waits until every change so far has been looked at and every queued push has been sent.</summary>
     public async Task SettledAsync()

@@ -62,7 +62,7 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
         var (_, ngaBayPayload, _) = await Push.NextAboutAsync("new-ngabay", ngaBay, ngaBayCode);
         Assert.Equal("NewInScope", ngaBayPayload.GetProperty("kind").GetString());
         await fixture.SettledAsync();
-        Assert.DoesNotContain(await ReceivedCodesAsync("new-vithanh", viThanh), c => c == ngaBayCode);
+        Assert.DoesNotContain(ReceivedCodes("new-vithanh", viThanh), c => c == ngaBayCode);
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
 
         // One message each: the head (who assigned) hears nothing of the assignment, the officer nothing of their own request.
         await fixture.SettledAsync();
-        Assert.DoesNotContain(await ReceivedCodesAsync("assign-head", head), c => c == report.Code);
-        Assert.DoesNotContain(await ReceivedCodesAsync("assign-officer", assignee), c => c == report.Code);
+        Assert.DoesNotContain(ReceivedCodes("assign-head", head), c => c == report.Code);
+        Assert.DoesNotContain(ReceivedCodes("assign-officer", assignee), c => c == report.Code);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
         App.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None));
         await fixture.SettledAsync();
-        Assert.DoesNotContain(await ReceivedCodesAsync("due-officer", assignee), c => c == report.Code);
+        Assert.DoesNotContain(ReceivedCodes("due-officer", assignee), c => c == report.Code);
     }
 
     [Fact]
@@ -187,8 +187,8 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
         Assert.DoesNotContain(hash, otherPage, StringComparison.Ordinal);
         using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/push/devices/remove") { Content = JsonContent.Create(new { endpoint = browser.Endpoint }) })
         {
-            var token = HtmlAttribute(otherPage, "request-token-value");
-            request.Headers.Add(HtmlAttribute(otherPage, "request-token-name"), token);
+            var token = PushFixture.SwitchAttribute(otherPage, "request-token-value");
+            request.Headers.Add(PushFixture.SwitchAttribute(otherPage, "request-token-name"), token);
             using var response = await other.SendAsync(request);
             Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
         }
@@ -212,7 +212,7 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
         var page = await http.GetStringAsync("/Account/Manage/Push");
         using var browser = new TestBrowserSubscription("http://127.0.0.1:1/internal-service");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/push/devices") { Content = JsonContent.Create(browser.Json) };
-        request.Headers.Add(HtmlAttribute(page, "request-token-name"), HtmlAttribute(page, "request-token-value"));
+        request.Headers.Add(PushFixture.SwitchAttribute(page, "request-token-name"), PushFixture.SwitchAttribute(page, "request-token-value"));
         using var response = await http.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
@@ -234,7 +234,7 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
     }
 
     /// <summary>The codes of the messages this device received that the test has not read yet.</summary>
-    private Task<List<string>> ReceivedCodesAsync(string device, TestBrowserSubscription browser)
+    private List<string> ReceivedCodes(string device, TestBrowserSubscription browser)
     {
         var codes = new List<string>();
         while (Push.TryTake(device, out var push))
@@ -242,9 +242,6 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
             codes.Add(JsonDocument.Parse(browser.Decrypt(push.Body)).RootElement.GetProperty("code").GetString()!);
         }
 
-        return Task.FromResult(codes);
+        return codes;
     }
-
-    private static string HtmlAttribute(string page, string name) =>
-        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(System.Text.RegularExpressions.Regex.Match(page, "<push-device[^>]*>").Value, $"{name}=\"([^\"]*)\"").Groups[1].Value);
 }
