@@ -38,14 +38,7 @@ public sealed class DueSoonPushJob(
         var limit = WorkingCalendar.FromLocal(limitDay.ToDateTime(TimeOnly.FromDateTime(local)));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = await db.Reports.AsNoTracking()
-            .Where(r => (r.State == ReportState.New || r.State == ReportState.InProgress) && r.AssignedOfficerId != null && r.DueAt >= now && r.DueAt <= limit)
-            .Where(r => db.PushSubscriptions.Any(s => s.UserId == r.AssignedOfficerId))
-            .Where(r => !db.DueSoonPushes.Any(d => d.ReportId == r.Id && d.DueAt == r.DueAt))
-            .OrderBy(r => r.DueAt)
-            .Select(r => new { r.Id, r.Code, r.DueAt, r.UnitId, Assignee = r.AssignedOfficerId!, Category = r.Category!.NameVi, Area = r.Area!.Name, r.Address })
-            .Take(Batch)
-            .ToListAsync(ct);
+        var due = await DueQuery(db, now, limit).Take(Batch).ToListAsync(ct);
 
         var reminded = 0;
         foreach (var r in due)
@@ -62,6 +55,15 @@ public sealed class DueSoonPushJob(
 
         return reminded;
     }
+
+    /// <summary>Open reports assigned to someone with a device, due between now and the window's end, not reminded of at this deadline.</summary>
+    internal static IQueryable<DueReminder> DueQuery(PortalDbContext db, DateTime now, DateTime limit) =>
+        db.Reports.AsNoTracking()
+            .Where(r => (r.State == ReportState.New || r.State == ReportState.InProgress) && r.AssignedOfficerId != null && r.DueAt >= now && r.DueAt <= limit)
+            .Where(r => db.PushSubscriptions.Any(s => s.UserId == r.AssignedOfficerId))
+            .Where(r => !db.DueSoonPushes.Any(d => d.ReportId == r.Id && d.DueAt == r.DueAt))
+            .OrderBy(r => r.DueAt)
+            .Select(r => new DueReminder(r.Id, r.Code, r.DueAt, r.UnitId, r.AssignedOfficerId!, r.Category!.NameVi, r.Area!.Name, r.Address));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -96,3 +98,5 @@ public sealed class DueSoonPushJob(
         }
     }
 }
+
+internal sealed record DueReminder(long Id, string Code, DateTime DueAt, int? UnitId, string Assignee, string Category, string? Area, string? Address);
