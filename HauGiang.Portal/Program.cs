@@ -9,6 +9,7 @@ using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Notices;
+using HauGiang.Portal.Features.Push;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using HauGiang.Portal.Security;
@@ -42,6 +43,7 @@ builder.AddDashboard();
 builder.AddAdmin();
 builder.AddIntake();
 builder.AddBackups();
+builder.AddPush();
 
 var app = builder.Build();
 
@@ -83,6 +85,7 @@ app.MapLive();
 app.MapMapEndpoints();
 app.MapExportEndpoints();
 app.MapIntake();
+app.MapPush();
 app.MapPortalHealth();
 
 if (!await app.InitialiseDatabaseAsync())

@@ -2,6 +2,7 @@ using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Intake.Open311;
+using HauGiang.Portal.Features.Push;
 using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Security;
 using System.Data.Common;
@@ -258,6 +259,15 @@ public class SqlServerGrammarTests
         Add("open311.services", db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder));
         Add("open311.updates", Open311UpdateFeed.Query(db, new UpdateQuery(Now.AddDays(-1), Now, 100, null)));
         Add("open311.updates.cursor", Open311UpdateFeed.Query(db, new UpdateQuery(Now.AddDays(-1), Now, 1000, open311After)));
+
+        // Web Push: the devices that hear of a change, the due-soon reminders, the sender's notes of success and expiry.
+        Add("push.scope.unit", PushRecipients.InScopeOf(db, 3, "officer-1"));
+        Add("push.scope.coordinators", PushRecipients.InScopeOf(db, null, null));
+        Add("push.heads", PushRecipients.HeadsOf(db, 3, "officer-1"));
+        Add("push.assignee", PushRecipients.OfUser(db, "officer-2", 3));
+        Add("push.duesoon", DueSoonPushJob.DueQuery(db, Now, DueSoon).Take(500));
+        sql.Add("push.sent", Sent(c => c.PushSubscriptions.Where(s => s.Id == 7).ExecuteUpdate(u => u.SetProperty(s => s.LastSuccessAt, Now))));
+        sql.Add("push.gone", Sent(c => c.PushSubscriptions.Where(s => s.Id == 7).ExecuteDelete()));
 
         // Writes on read paths: the export's audit entry, and the readiness probe (update, else insert).
         sql.Add("export.audit", Sent(c =>

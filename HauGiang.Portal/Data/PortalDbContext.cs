@@ -38,6 +38,12 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<WebPushSubscription> PushSubscriptions => Set<WebPushSubscription>();
+
+    public DbSet<VapidKeyPair> VapidKeys => Set<VapidKeyPair>();
+
+    public DbSet<DueSoonPush> DueSoonPushes => Set<DueSoonPush>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

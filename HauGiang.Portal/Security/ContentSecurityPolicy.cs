@@ -32,6 +32,8 @@ public static class ContentSecurityPolicy
         "img-src 'self' data: blob:" + (tileOrigin is null ? "" : " " + tileOrigin),
         "font-src 'self' data:",
         "connect-src 'self'",
+        "worker-src 'self'", // the service worker, /sw.js (Features/Push)
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -80,6 +80,7 @@ public class EndpointAccessTests(PortalApp app) : IClassFixture<PortalApp>
         ["GET /Account/Manage/Passkeys"] = "login 200 200 200 200",
         ["GET /Account/Manage/RenamePasskey/{Id}"] = "login 200 200 200 200", // says "not found" on the page
         ["GET /Account/Manage/Notices"] = "login 200 200 200 200", // the user's own notification choices
+        ["GET /Account/Manage/Push"] = "login 200 200 200 200", // this user's own push devices
 
         // Account endpoints: without the antiforgery token of a page of this site, nothing happens.
         ["POST /Account/Logout"] = "400 400 400 400 400",
@@ -95,6 +96,10 @@ public class EndpointAccessTests(PortalApp app) : IClassFixture<PortalApp>
         ["GET /api/export/files/{token}"] = "401 404 404 404 404", // a file only its maker can open
         ["GET /photos/{id:long}"] = "401 200 200 200 200",
         ["GET /photos/{id:long}/thumb"] = "401 200 200 200 200",
+
+        // Web Push devices: the signed-in user's own, with the account page's antiforgery token (and a JSON body).
+        ["POST /api/push/devices"] = "401 400 400 400 400",
+        ["POST /api/push/devices/remove"] = "401 400 400 400 400",
 
         // The SignalR hub for wall displays and the mobile app: staff only.
         ["GET /hubs/reports"] = "401 400 400 400 400", // a connection needs its negotiated id
