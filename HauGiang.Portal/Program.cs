@@ -29,6 +29,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
     // A closed or frozen browser's page is kept this long for it to come back, then dropped with its feed subscription.
     options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Circuits:DisconnectedRetentionSeconds", 180), 1, 3600));
 });
+// Kestrel's limits from configuration (e.g. Kestrel:Limits:KeepAliveTimeout=00:00:30): operators tune them per install.
+builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 builder.Services.AddMudServices();
 builder.Services.AddSecureCookies();
 builder.Services.AddSingleton(TimeProvider.System);
