@@ -10,6 +10,7 @@ using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using HauGiang.Portal.Security;
+using HauGiang.Portal.Telemetry;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
 builder.Services.AddMudServices();
 builder.Services.AddSecureCookies();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddPortalTelemetry();
 builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
@@ -73,6 +75,7 @@ app.MapMapEndpoints();
 app.MapExportEndpoints();
 app.MapIntake();
 app.MapPortalHealth();
+app.MapPortalTelemetry();
 
 if (!await app.InitialiseDatabaseAsync())
 {
