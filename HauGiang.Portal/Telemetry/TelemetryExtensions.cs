@@ -23,6 +23,7 @@ public static class TelemetryExtensions
     public const string PrometheusSetting = "Telemetry:Prometheus:Enabled";
     public const string PrometheusPathSetting = "Telemetry:Prometheus:Path";
     public const string ScrapeTokenSetting = "Telemetry:Prometheus:ScrapeToken";
+    public const string PrometheusCacheSetting = "Telemetry:Prometheus:CacheMilliseconds";
     public const string ScrapePolicy = "ScrapeMetrics";
 
     /// <summary>What the ASP.NET Core, Blazor and SignalR parts of .NET 10 publish, beyond the instrumentation packages.</summary>
@@ -65,7 +66,9 @@ public static class TelemetryExtensions
                 m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(FrameworkMeters).AddMeter(PortalMetrics.MeterName);
                 if (prometheus)
                 {
-                    m.AddPrometheusExporter();
+                    // Scrapes within this time get the same answer: several Prometheus servers cost one collection.
+                    var cache = Math.Clamp(builder.Configuration.GetValue(PrometheusCacheSetting, 300), 0, 60_000);
+                    m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = cache);
                 }
             })
             .WithLogging(configureBuilder: null, configureOptions: o => o.IncludeScopes = true);
@@ -93,6 +96,7 @@ public static class TelemetryExtensions
     public static IEndpointRouteBuilder MapPortalTelemetry(this IEndpointRouteBuilder app)
     {
         _ = app.ServiceProvider.GetRequiredService<PortalInstance>(); // uptime counts from here
+        _ = app.ServiceProvider.GetRequiredService<CircuitCounter>(); // its instruments exist before the first page opens
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
         if (configuration.GetValue(PrometheusSetting, false))
         {

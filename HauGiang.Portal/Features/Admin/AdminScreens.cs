@@ -17,5 +17,6 @@ public static class AdminScreens
         new("Calendar", "/admin/calendar", Icons.Material.Filled.CalendarMonth, Policies.ViewAdministration),
         new("ApiClients", "/admin/api-clients", Icons.Material.Filled.Key, Policies.Administer),
         new("Audit", "/admin/audit", Icons.Material.Filled.History, Policies.Administer),
+        new("Status", "/admin/status", Icons.Material.Filled.MonitorHeart, Policies.Administer),
     ];
 }
