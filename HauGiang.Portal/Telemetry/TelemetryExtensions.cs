@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HauGiang.Portal.Domain;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Routing;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -101,6 +102,7 @@ public static class TelemetryExtensions
         if (configuration.GetValue(PrometheusSetting, false))
         {
             app.MapPrometheusScrapingEndpoint(configuration[PrometheusPathSetting] is { Length: > 0 } path ? path : "/metrics")
+                .WithMetadata(new HttpMethodMetadata(["GET"])) // the exporter maps every method; Prometheus only GETs
                 .RequireAuthorization(ScrapePolicy)
                 .ExcludeFromDescription();
         }

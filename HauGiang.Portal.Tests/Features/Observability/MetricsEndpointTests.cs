@@ -93,9 +93,11 @@ public class MetricsEndpointTests(PrometheusApp app) : IClassFixture<PrometheusA
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         await csv.Content.ReadAsByteArrayAsync();
 
+        // At least: OpenTelemetry listens to meters by name, so other apps that tests run in this process at the same
+        // time add theirs (in production one process is one portal).
         var after = await ScrapeAsync();
-        Assert.Equal(Value(before, "haugiang_reports_received_total", "channel=\"open311\"") + 1, Value(after, "haugiang_reports_received_total", "channel=\"open311\""));
-        Assert.Equal(Value(before, "haugiang_reports_actions_total", "action=\"accept\"") + 1, Value(after, "haugiang_reports_actions_total", "action=\"accept\""));
+        Assert.True(Value(after, "haugiang_reports_received_total", "channel=\"open311\"") >= Value(before, "haugiang_reports_received_total", "channel=\"open311\"") + 1, "the Open311 report is counted");
+        Assert.True(Value(after, "haugiang_reports_actions_total", "action=\"accept\"") >= Value(before, "haugiang_reports_actions_total", "action=\"accept\"") + 1, "the acceptance is counted");
         Assert.True(Value(after, "haugiang_live_delivery_lag_seconds_count", "") > Value(before, "haugiang_live_delivery_lag_seconds_count", ""), "the page's delivery is measured");
         Assert.True(Value(after, "haugiang_live_mailbox_depth_count", "") > Value(before, "haugiang_live_mailbox_depth_count", ""), "the page's mailbox depth is measured");
         Assert.True(Value(after, "haugiang_live_subscribers", "") >= 1, "the listening page is counted");
