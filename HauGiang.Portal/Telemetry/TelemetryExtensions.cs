@@ -55,10 +55,11 @@ public static class TelemetryExtensions
             return builder;
         }
 
+        var metricsPath = MetricsPath(builder.Configuration);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("haugiang-portal", serviceVersion: PortalInstance.Version, serviceInstanceId: Environment.MachineName))
             .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperational(http.Request.Path))
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperational(http.Request.Path, metricsPath))
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation()
                 .AddSource(FrameworkSources))
@@ -71,12 +72,13 @@ public static class TelemetryExtensions
                     var cache = Math.Clamp(builder.Configuration.GetValue(PrometheusCacheSetting, 300), 0, 60_000);
                     m.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = cache);
                 }
-            })
-            .WithLogging(configureBuilder: null, configureOptions: o => o.IncludeScopes = true);
+            });
 
         if (otlp is not null)
         {
-            otel.UseOtlpExporter(OtlpProtocol(builder.Configuration), otlp);
+            // Logs too (UseOtlpExporter turns logging on), with their scopes (ReportCode, TraceId) as attributes.
+            otel.WithLogging(configureBuilder: null, configureOptions: o => o.IncludeScopes = true)
+                .UseOtlpExporter(OtlpProtocol(builder.Configuration), otlp);
         }
 
         if (prometheus)
@@ -101,7 +103,7 @@ public static class TelemetryExtensions
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
         if (configuration.GetValue(PrometheusSetting, false))
         {
-            app.MapPrometheusScrapingEndpoint(configuration[PrometheusPathSetting] is { Length: > 0 } path ? path : "/metrics")
+            app.MapPrometheusScrapingEndpoint(MetricsPath(configuration))
                 .WithMetadata(new HttpMethodMetadata(["GET"])) // the exporter maps every method; Prometheus only GETs
                 .RequireAuthorization(ScrapePolicy)
                 .ExcludeFromDescription();
@@ -122,9 +124,11 @@ public static class TelemetryExtensions
             ? OtlpExportProtocol.HttpProtobuf
             : OtlpExportProtocol.Grpc;
 
+    private static string MetricsPath(IConfiguration configuration) => configuration[PrometheusPathSetting] is { Length: > 0 } path ? path : "/metrics";
+
     /// <summary>Health probes and scrapes come every few seconds from machines: a trace each would drown the officers' requests.</summary>
-    private static bool IsOperational(PathString path) =>
-        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
+    private static bool IsOperational(PathString path, string metricsPath) =>
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(metricsPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The scrapers' token, hashed; a short one is refused at start (it would be guessable).</summary>
     private static byte[]? ScrapeToken(IConfiguration configuration)
