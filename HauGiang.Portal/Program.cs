@@ -13,6 +13,7 @@ using HauGiang.Portal.Features.Push;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Localization;
 using HauGiang.Portal.Security;
+using HauGiang.Portal.Telemetry;
 using MudBlazor.Services;
 
 // `restore --from <set>` puts a backup set back and exits, without starting the portal (Features/Backups).
@@ -34,6 +35,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServe
 builder.Services.AddMudServices();
 builder.Services.AddSecureCookies();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddPortalTelemetry();
 builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
@@ -89,6 +91,7 @@ app.MapExportEndpoints();
 app.MapIntake();
 app.MapPush();
 app.MapPortalHealth();
+app.MapPortalTelemetry();
 
 if (!await app.InitialiseDatabaseAsync())
 {

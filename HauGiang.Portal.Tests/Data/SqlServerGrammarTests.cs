@@ -88,6 +88,7 @@ public class SqlServerGrammarTests
         Assert.Contains("INSERT INTO [AuditEntries]", Sql.Value["export.audit"], StringComparison.Ordinal);
         Assert.Contains("UPDATE [", Sql.Value["health.probe.update"], StringComparison.Ordinal);
         Assert.Contains("INSERT INTO [", Sql.Value["health.probe.insert"], StringComparison.Ordinal);
+        Assert.Contains("sys.database_files", Sql.Value["status.size"], StringComparison.Ordinal);
         using var db = SqlServerContext();
         foreach (var migration in db.Database.GetMigrations())
         {
@@ -281,6 +282,9 @@ public class SqlServerGrammarTests
             c.Add(new DatabaseProbe { Id = 1, WrittenAt = Now });
             return c.SaveChanges();
         }));
+
+        // The system status page's database size (raw SQL, SQL Server only), as EF wraps it for Single().
+        sql.Add("status.size", Sent(c => c.Database.SqlQueryRaw<long>(HauGiang.Portal.Features.Admin.SystemStatusService.SqlServerSizeQuery).Single()));
         return sql;
     }
 }

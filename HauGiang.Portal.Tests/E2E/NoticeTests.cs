@@ -129,7 +129,7 @@ public partial class NoticeTests(BrowserFixture browser, PortalApp app)
         var page = await browser.NewPageAsync(app.BaseUrl);
         await page.SignInAsync("canbo.31342@haugiang.demo"); // Xã Tân Hòa: no other test signs in as it
         await page.GotoAsync("/Account/Manage");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Thông báo" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thông báo", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/Account/Manage/Notices");
         var toastSetting = page.Locator("[data-testid=notice-toast-setting]");
         await Assertions.Expect(toastSetting).ToBeCheckedAsync();

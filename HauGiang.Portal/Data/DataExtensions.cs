@@ -38,7 +38,8 @@ public static class DataExtensions
         builder.Services.AddTransient<DatabaseInitializer>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")
-            .AddCheck<DatabaseWriteProbe>(DatabaseWriteProbe.Name);
+            .AddCheck<DatabaseWriteProbe>(DatabaseWriteProbe.Name)
+            .AddCheck<MigrationsCheck>(MigrationsCheck.Name);
         return builder;
     }
 

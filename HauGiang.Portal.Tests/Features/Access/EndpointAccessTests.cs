@@ -17,8 +17,11 @@ namespace HauGiang.Portal.Tests.Features.Access;
 /// the one decided in <see cref="Decisions"/>. A new endpoint or page that is not in the table fails this test with
 /// its name and what it answered: add a row once you have decided who may call it.
 /// </summary>
-public class EndpointAccessTests(PortalApp app) : IClassFixture<PortalApp>
+public class EndpointAccessTests(EndpointAccessTests.EverythingOnApp app) : IClassFixture<EndpointAccessTests.EverythingOnApp>
 {
+    /// <summary>The app with its optional endpoints switched on (the Prometheus scrape), so that they are decided too.</summary>
+    public sealed class EverythingOnApp() : PortalApp(reports: 400, new Dictionary<string, string?> { [Portal.Telemetry.TelemetryExtensions.PrometheusSetting] = "true" });
+
     /// <summary>Who calls: nobody signed in, then one demo account per role.</summary>
     private static readonly (string Name, string? Email)[] Callers =
     [
@@ -54,6 +57,7 @@ public class EndpointAccessTests(PortalApp app) : IClassFixture<PortalApp>
         ["GET /admin/audit"] = "login denied denied denied 200",
         ["GET /admin/api-clients"] = "login denied denied denied 200",
         ["GET /admin/backups"] = "login denied denied denied 200",
+        ["GET /admin/status"] = "login denied denied denied 200",
         ["GET /not-found"] = "200 200 200 200 200",
         ["GET /Error"] = "200 200 200 200 200",
 
@@ -138,6 +142,9 @@ public class EndpointAccessTests(PortalApp app) : IClassFixture<PortalApp>
         ["POST /health"] = "200 200 200 200 200", // health checks answer any method
         ["POST /health/live"] = "200 200 200 200 200",
         ["POST /health/ready"] = "200 200 200 200 200",
+
+        // Prometheus text (Telemetry:Prometheus:Enabled): admins, or a scraper with the bearer token (MetricsEndpointTests).
+        ["GET /metrics"] = "401 403 403 403 200",
     };
 
     [Fact]

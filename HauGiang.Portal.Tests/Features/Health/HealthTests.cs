@@ -56,6 +56,7 @@ public class HealthTests(QuickProbeApp app) : IClassFixture<QuickProbeApp>
                 Assert.Equal("Unhealthy", write.GetProperty("status").GetString());
                 Assert.Contains("cannot be written", write.GetProperty("description").GetString(), StringComparison.Ordinal);
                 Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+                Assert.Contains(DatabaseWriteProbe.Name, json.RootElement.GetProperty("failing").EnumerateArray().Select(e => e.GetString()));
             }
 
             using var live = await http.GetAsync("/health/live");
@@ -75,6 +76,49 @@ public class HealthTests(QuickProbeApp app) : IClassFixture<QuickProbeApp>
         var result = await probe.CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.Contains("readonly", result.Description, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Ready_fails_naming_the_photo_store_while_the_photo_folder_is_read_only()
+    {
+        using var http = app.Http();
+        using (var first = await http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode); // and the folder exists
+        }
+
+        ReadOnlyFolder.Set(app.PhotosPath, readOnly: true);
+        try
+        {
+            using var ready = await http.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+            Assert.Equal(["photo-store"], json.RootElement.GetProperty("failing").EnumerateArray().Select(e => e.GetString()!).ToArray());
+            var photos = json.RootElement.GetProperty("checks").GetProperty("photo-store");
+            Assert.Equal("Unhealthy", photos.GetProperty("status").GetString());
+            Assert.DoesNotContain(app.PhotosPath, photos.GetProperty("description").GetString(), StringComparison.Ordinal); // the answer is public
+
+            using var live = await http.GetAsync("/health/live");
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+        finally
+        {
+            ReadOnlyFolder.Set(app.PhotosPath, readOnly: false);
+        }
+
+        using var again = await http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_names_every_check_the_operator_relies_on()
+    {
+        using var http = app.Http();
+        using var ready = await http.GetAsync("/health/ready");
+        using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        var names = json.RootElement.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["database", "database-write", "migrations", "photo-store", "redis"], names);
+        Assert.Empty(json.RootElement.GetProperty("failing").EnumerateArray());
     }
 
     private static string? Status(string body) => JsonDocument.Parse(body).RootElement.GetProperty("status").GetString();

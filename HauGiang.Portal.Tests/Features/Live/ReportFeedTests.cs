@@ -1,5 +1,6 @@
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HauGiang.Portal.Tests.Features.Live;
@@ -128,6 +129,52 @@ public class ReportFeedTests
         feed.Publish(Change(1, unit: 1));
         feed.Deliver(Change(2, unit: 1));
         Assert.Equal(before + 2, feed.Version);
+    }
+
+    [Fact]
+    public async Task The_slowest_mailbox_and_each_delivery_are_measured_for_the_operators()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new Portal.Telemetry.PortalMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var lags = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter == metrics.Meter && instrument.Name == "haugiang.live.delivery.lag")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+        {
+            Assert.True(seconds >= 0);
+            Interlocked.Increment(ref lags);
+        });
+        listener.Start();
+
+        using var feed = new ReportFeed(NullLogger<ReportFeed>.Instance, metrics);
+        var stuck = new TaskCompletionSource();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var frozen = feed.Subscribe(FeedScope.Everything, (_, _) => { entered.TrySetResult(); return stuck.Task; });
+        var heard = new Recorder(expected: 10);
+        using var page = feed.Subscribe(FeedScope.Everything, heard.Handle);
+        Assert.Equal(2, feed.SubscriberCount);
+
+        // The frozen page takes the first change and sits on it: the nine others wait in its mailbox.
+        feed.Publish(Change(1, unit: 7));
+        await entered.Task.WaitAsync(Patience);
+        for (var i = 2; i <= 10; i++)
+        {
+            feed.Publish(Change(i, unit: 7));
+        }
+
+        await heard.WaitAsync();
+        await WaitUntilAsync(() => feed.SlowestMailbox == 9);
+        Assert.True(Volatile.Read(ref lags) >= 11, $"each delivered change is measured ({lags})"); // ten to the page, one to the frozen one
+        stuck.SetResult();
+        await WaitUntilAsync(() => feed.SlowestMailbox == 0);
     }
 
     private static ReportChange Change(long id, int unit, int? previousUnit = null) =>

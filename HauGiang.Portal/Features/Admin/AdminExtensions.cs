@@ -14,6 +14,7 @@ public static class AdminExtensions
         builder.Services.AddSingleton<UserAdminService>();
         builder.Services.AddSingleton<CalendarAdminService>();
         builder.Services.AddSingleton<AuditLogService>();
+        builder.Services.AddSingleton<SystemStatusService>();
         return builder;
     }
 }

@@ -18,5 +18,6 @@ public static class AdminScreens
         new("ApiClients", "/admin/api-clients", Icons.Material.Filled.Key, Policies.Administer),
         new("Audit", "/admin/audit", Icons.Material.Filled.History, Policies.Administer),
         new("Backups", "/admin/backups", Icons.Material.Filled.Backup, Policies.Administer),
+        new("Status", "/admin/status", Icons.Material.Filled.MonitorHeart, Policies.Administer),
     ];
 }

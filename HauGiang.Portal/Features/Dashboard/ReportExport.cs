@@ -24,7 +24,7 @@ public enum ExportFormat
 /// that 100,000 rows need constant memory, and audits it. No reporter contact, ever. Used by the direct download
 /// (<see cref="ExportEndpoints"/>) and by the export with progress (<see cref="ExportButtons"/>).
 /// </summary>
-public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedResource> l, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedResource> l, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, Telemetry.PortalMetrics metrics)
 {
     /// <summary>How often, in rows, the progress callback is told.</summary>
     public const int ProgressStep = 500;
@@ -51,6 +51,7 @@ public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedReso
         // client went away, or it was cancelled), as what was sent is out.
         var written = 0;
         var completed = false;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             void Count(int n)
@@ -67,6 +68,7 @@ public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedReso
         }
         finally
         {
+            metrics.ExportWritten(Extension(format), completed, written, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             db.AuditEntries.Add(new AuditEntry
             {

@@ -24,6 +24,7 @@ public sealed class IntakeService(
     IMemoryCache cache,
     TimeProvider clock,
     Live.ReportFeed feed,
+    Telemetry.PortalMetrics metrics,
     ILogger<IntakeService> logger)
 {
     public const int MaxDescriptionLength = 4000;
@@ -200,6 +201,8 @@ public sealed class IntakeService(
             throw;
         }
 
+        metrics.ReportReceived(report.Source);
+        using var logScope = Telemetry.ReportLog.Scope(logger, report.Code);
         var unitName = await router.UnitNameAsync(report.UnitId, english: false, ct);
         logger.LogInformation("Received {Code} ({Category}) → unit {Unit} ({Reason})", report.Code, category.Code, report.UnitId, routing.Reason);
 

@@ -11,7 +11,7 @@ namespace HauGiang.Portal.Features.Live;
 /// photo rows and an audit entry in one transaction and publishes the change to the live feed, which never waits
 /// for a page. New reports come in through intake's writer, which publishes the same way after its batch commits.
 /// </summary>
-public sealed class ReportCommitter(ReportFeed feed)
+public sealed class ReportCommitter(ReportFeed feed, Telemetry.PortalMetrics? metrics = null)
 {
     /// <summary>What the report was before the change: for the audit entry and for the unit it may leave.</summary>
     public static Change Begin(Report report) => new(Snapshot(report), report.UnitId);
@@ -34,6 +34,7 @@ public sealed class ReportCommitter(ReportFeed feed)
 
         // One SaveChanges is one transaction: the report (its version is the concurrency token), its event, photos, audit.
         await db.SaveChangesAsync(ct);
+        metrics?.ReportActed(action);
         feed.Publish(new ReportChange(report.Id, report.Code, report.UnitId, change.PreviousUnitId, report.State, report.Version, IsNew: false, userId, userName, now, action, report.AssignedOfficerId));
     }
 

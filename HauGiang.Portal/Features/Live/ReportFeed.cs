@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using HauGiang.Portal.Telemetry;
 
 namespace HauGiang.Portal.Features.Live;
 
@@ -20,8 +22,11 @@ public sealed class ReportFeed : IDisposable
     private const int MaxBatch = 256;
 
     private readonly ILogger<ReportFeed> _logger;
-    private readonly Channel<(ReportChange Change, bool Local)> _inbox =
-        Channel.CreateUnbounded<(ReportChange, bool)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly PortalMetrics? _metrics;
+
+    // Published: a Stopwatch timestamp when someone measures the delivery lag, else 0.
+    private readonly Channel<(ReportChange Change, bool Local, long Published)> _inbox =
+        Channel.CreateUnbounded<(ReportChange, bool, long)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly Dictionary<int, List<Subscription>> _byUnit = [];
     private readonly List<Subscription> _everything = [];
@@ -30,9 +35,17 @@ public sealed class ReportFeed : IDisposable
     private long _version;
     private long _dropped;
 
-    public ReportFeed(ILogger<ReportFeed> logger)
+    public ReportFeed(ILogger<ReportFeed> logger, PortalMetrics? metrics = null)
     {
         _logger = logger;
+        _metrics = metrics;
+        if (metrics is not null)
+        {
+            metrics.Meter.CreateObservableUpDownCounter("haugiang.live.subscribers", () => SubscriberCount, "{subscriber}", "Open pages and bridges listening to the live feed.");
+            metrics.Meter.CreateObservableGauge("haugiang.live.mailbox.depth.max", () => SlowestMailbox, "{change}", "Changes waiting in the fullest subscriber mailbox now.");
+            metrics.Meter.CreateObservableCounter("haugiang.live.dropped", () => Dropped, "{change}", "Changes dropped from full mailboxes (pages that could not keep up).");
+        }
+
         _dispatcher = Task.Run(DispatchAsync);
     }
 
@@ -78,6 +91,18 @@ public sealed class ReportFeed : IDisposable
         }
     }
 
+    /// <summary>Changes waiting in the fullest mailbox now: the page or bridge furthest behind.</summary>
+    public int SlowestMailbox
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _everything.Concat(_byUnit.Values.SelectMany(l => l)).Select(s => s.Waiting).DefaultIfEmpty(0).Max();
+            }
+        }
+    }
+
     public void Dispose()
     {
         _inbox.Writer.TryComplete();
@@ -96,13 +121,13 @@ public sealed class ReportFeed : IDisposable
     private void Enqueue(ReportChange change, bool local)
     {
         Interlocked.Increment(ref _version);
-        _inbox.Writer.TryWrite((change, local));
+        _inbox.Writer.TryWrite((change, local, _metrics?.MeasuresDelivery == true ? Stopwatch.GetTimestamp() : 0));
     }
 
     private async Task DispatchAsync()
     {
         var targets = new List<Subscription>();
-        await foreach (var (change, local) in _inbox.Reader.ReadAllAsync())
+        await foreach (var (change, local, published) in _inbox.Reader.ReadAllAsync())
         {
             targets.Clear();
             lock (_gate)
@@ -123,7 +148,7 @@ public sealed class ReportFeed : IDisposable
             {
                 if (local || !s.LocalOnly)
                 {
-                    s.Offer(change);
+                    s.Offer(change, published);
                 }
             }
         }
@@ -165,7 +190,7 @@ public sealed class ReportFeed : IDisposable
     {
         private readonly ReportFeed _feed;
         private readonly Func<IReadOnlyList<ReportChange>, CancellationToken, Task> _handler;
-        private readonly Channel<ReportChange> _mailbox;
+        private readonly Channel<(ReportChange Change, long Published)> _mailbox;
         private readonly CancellationTokenSource _stop = new(); // never disposed: it has no timer to release
         private int _disposed;
 
@@ -175,7 +200,7 @@ public sealed class ReportFeed : IDisposable
             _handler = handler;
             Scope = scope;
             LocalOnly = localOnly;
-            _mailbox = Channel.CreateBounded<ReportChange>(
+            _mailbox = Channel.CreateBounded<(ReportChange, long)>(
                 new BoundedChannelOptions(Math.Max(1, mailbox)) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
                 _ => Interlocked.Increment(ref feed._dropped));
             _ = Task.Run(ReadAsync);
@@ -185,7 +210,10 @@ public sealed class ReportFeed : IDisposable
 
         public bool LocalOnly { get; }
 
-        public void Offer(ReportChange change) => _mailbox.Writer.TryWrite(change);
+        public void Offer(ReportChange change, long published) => _mailbox.Writer.TryWrite((change, published));
+
+        /// <summary>Changes in the mailbox not yet picked up.</summary>
+        public int Waiting => _mailbox.Reader.Count;
 
         public void Dispose()
         {
@@ -205,9 +233,15 @@ public sealed class ReportFeed : IDisposable
                 while (await _mailbox.Reader.WaitToReadAsync(_stop.Token))
                 {
                     batch.Clear();
-                    while (batch.Count < MaxBatch && _mailbox.Reader.TryRead(out var change))
+                    _feed._metrics?.MailboxPickedUp(_mailbox.Reader.Count);
+                    var now = _feed._metrics?.MeasuresDelivery == true ? Stopwatch.GetTimestamp() : 0;
+                    while (batch.Count < MaxBatch && _mailbox.Reader.TryRead(out var item))
                     {
-                        batch.Add(change);
+                        batch.Add(item.Change);
+                        if (item.Published != 0 && now != 0)
+                        {
+                            _feed._metrics!.ChangeDelivered(item.Published, now);
+                        }
                     }
 
                     try

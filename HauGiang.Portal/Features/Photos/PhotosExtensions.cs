@@ -11,6 +11,7 @@ public static class PhotosExtensions
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         builder.Services.AddSingleton<PhotoProcessor>();
         builder.Services.AddSingleton<PhotoService>();
+        builder.Services.AddHealthChecks().AddCheck<PhotoStoreProbe>(PhotoStoreProbe.Name);
         return builder;
     }
 

@@ -146,6 +146,7 @@ public sealed class ReportService(
             return new(ActionOutcome.NotFound, "Action.NotFound");
         }
 
+        using var logScope = Telemetry.ReportLog.Scope(logger, report.Code);
         if (report.Version != request.ExpectedVersion)
         {
             return await ConflictAsync(db, report.Id, ct);
