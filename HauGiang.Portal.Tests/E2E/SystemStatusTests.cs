@@ -23,7 +23,7 @@ public class SystemStatusTests(BrowserFixture browser, PortalApp app)
         await Assertions.Expect(page.Locator("[data-testid=status-overall]")).ToHaveAttributeAsync("data-status", "Healthy");
         await Assertions.Expect(page.Locator("[data-testid=status-overall]")).ToContainTextAsync("Hệ thống hoạt động bình thường");
         var checks = page.Locator("[data-testid=status-check]");
-        await Assertions.Expect(checks).ToHaveCountAsync(5);
+        await Assertions.Expect(checks).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("[data-testid=status-check][data-check=photo-store]")).ToContainTextAsync("Thư mục ảnh");
         Assert.Equal(0, await page.Locator("[data-testid=status-check]:not([data-status=Healthy])").CountAsync());
 

@@ -117,7 +117,7 @@ public class HealthTests(QuickProbeApp app) : IClassFixture<QuickProbeApp>
         using var ready = await http.GetAsync("/health/ready");
         using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         var names = json.RootElement.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["database", "database-write", "migrations", "photo-store", "redis"], names);
+        Assert.Equal(["backup", "database", "database-write", "migrations", "photo-store", "redis"], names);
         Assert.Empty(json.RootElement.GetProperty("failing").EnumerateArray());
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace HauGiang.Portal.Features.Backups;
 
 public static class BackupsExtensions
@@ -8,6 +10,8 @@ public static class BackupsExtensions
         builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection(BackupOptions.Section));
         builder.Services.AddSingleton<BackupService>();
         builder.Services.AddHostedService<BackupScheduler>();
+        builder.Services.AddSingleton<BackupHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<BackupHealthCheck>(BackupHealthCheck.Name, HealthStatus.Degraded);
         return builder;
     }
 }
