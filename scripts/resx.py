@@ -29,6 +29,18 @@ def save(path, data):
     path.write_text(''.join(out), encoding='utf-8')
 
 def main(args):
+    if not args or args[0] in ('-h', '--help'):
+        print(__doc__.strip())
+        return 0 if args else 2
+    # A flag is never a file name: "resx.py --check" once wrote --check.resx at the repository root.
+    # (Texts may start with "-", so only "--word" and "-x" count as flags.)
+    flags = [a for a in args if a != '--check' and (a.startswith('--') or (len(a) == 2 and a[0] == '-'))]
+    if args[0].startswith('-') or flags or ('--check' in args and args[1:] != ['--check']):
+        print(f'resx.py: unknown or misplaced option {(flags or [args[0]])[0]!r}\n\n{__doc__.strip()}', file=sys.stderr)
+        return 2
+    if len(args) == 1 or (args[1:] != ['--check'] and (len(args) - 1) % 3):
+        print(f'resx.py: give the base path, then "Key" "vi" "en" triples (or --check)\n\n{__doc__.strip()}', file=sys.stderr)
+        return 2
     base = Path(args[0])
     vi_path, en_path = base.with_suffix('.resx'), Path(str(base) + '.en.resx')
     vi, en = load(vi_path), load(en_path)

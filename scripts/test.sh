@@ -1,8 +1,26 @@
 #!/usr/bin/env bash
 # The whole test suite, from a clean clone: installs what the tests need where it can, then runs every test.
 # Ends with the plain line "N passed, N failed".
+# One tier alone: --fast (domain, services, bUnit), --app (Kestrel + SQLite), --browser (Chromium), --bench;
+# the other arguments go to dotnet test (a --filter is combined with the tier).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+tier=""; filter=""; args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fast) tier=Fast ;;
+    --app) tier=App ;;
+    --browser) tier=Browser ;;
+    --bench) tier=Bench ;;
+    --filter) filter="$2"; shift ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+if [ -n "$tier" ] && [ -n "$filter" ]; then args+=(--filter "Tier=$tier&($filter)")
+elif [ -n "$tier" ]; then args+=(--filter "Tier=$tier")
+elif [ -n "$filter" ]; then args+=(--filter "$filter"); fi
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
@@ -21,7 +39,7 @@ export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results=$(mktemp -d)
-dotnet test HauGiang.Portal.sln --logger "trx;LogFilePrefix=run" --results-directory "$results" "$@" 2>&1 | tee "$results/out.txt"
+dotnet test HauGiang.Portal.sln --logger "trx;LogFilePrefix=run" --results-directory "$results" ${args[@]+"${args[@]}"} 2>&1 | tee "$results/out.txt"
 status=${PIPESTATUS[0]}
 
 # Count from the TRX files (the runner's own summary), so that a run that executed nothing shows as 0 passed.

@@ -6,6 +6,7 @@ using Microsoft.JSInterop;
 namespace HauGiang.Portal.Tests.Components;
 
 /// <summary>The map component drives our own JS module: creates the map, loads the filtered data, and cleans up.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class ReportMapTests : PortalTestContext
 {
     private const string ModulePath = "./Features/Map/ReportMap.razor.js";

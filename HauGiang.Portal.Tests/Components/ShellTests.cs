@@ -8,6 +8,7 @@ using HauGiang.Portal.Tests.Infrastructure;
 namespace HauGiang.Portal.Tests.Components;
 
 /// <summary>The shell by role: who the user is, in Vietnamese, and where their work is.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class ShellTests : PortalTestContext
 {
     [Theory]
@@ -42,6 +43,7 @@ public class ShellTests : PortalTestContext
     }
 }
 
+[Trait(Tier.Key, Tier.Fast)]
 public class ShellInEnglishTests() : PortalTestContext("en-US")
 {
     [Fact]
@@ -55,6 +57,7 @@ public class ShellInEnglishTests() : PortalTestContext("en-US")
 }
 
 /// <summary>Navigation by role: only pages that exist, and only those the role may open.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class NavMenuTests : PortalTestContext
 {
     [Theory]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Data;
 
@@ -7,6 +8,7 @@ namespace HauGiang.Portal.Tests.Data;
 /// stops it at once with one line that names the path and the setting, and a non-zero exit code — no stack trace,
 /// and no new empty database in place of an unmounted volume (issue 13).
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public sealed class DatabaseStartupTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "hg-tests", "startup-" + Guid.NewGuid().ToString("N"));

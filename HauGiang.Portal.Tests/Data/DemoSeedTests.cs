@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HauGiang.Portal.Tests.Data;
 
 /// <summary>The demo seed is what a demo shows: it must be as consistent as real use would leave the data.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class DemoSeedTests(FullDemoApp app) : IClassFixture<FullDemoApp>
 {
     [Fact]

@@ -1,9 +1,11 @@
 using HauGiang.Portal.Data;
 using Microsoft.EntityFrameworkCore;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Data;
 
 /// <summary>Both providers' migrations describe exactly the current model: no change was left without a migration.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class MigrationsTests
 {
     [Fact]

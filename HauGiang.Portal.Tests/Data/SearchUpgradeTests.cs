@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Data;
 
 /// <summary>A database from before text search upgrades in place, and its reports become searchable.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class SearchUpgradeTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"hg-upgrade-{Guid.NewGuid():N}.db");

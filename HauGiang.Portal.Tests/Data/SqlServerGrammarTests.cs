@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Data;
 
@@ -20,6 +21,7 @@ namespace HauGiang.Portal.Tests.Data;
 /// EF Core writes for the queue, dashboard, export, map and Open311 reads. Grammar only: not plans, collations, index
 /// use or locking (docs/deploy.md). The raw SQL in the code (TextMatch's FTS5 lookups, PRAGMAs) runs on SQLite only.
 /// </summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class SqlServerGrammarTests
 {
     // Fixed moments: the tests never read the clock.

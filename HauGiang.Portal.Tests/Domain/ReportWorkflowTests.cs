@@ -1,8 +1,10 @@
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Domain;
 
 /// <summary>The state machine, table-driven: every action from every state for every role, allowed or refused.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class ReportWorkflowTests
 {
     private const ActingRole O = ActingRole.UnitOfficer;
@@ -78,6 +80,7 @@ public class ReportWorkflowTests
     }
 }
 
+[Trait(Tier.Key, Tier.Fast)]
 public class ReportHandlingTests
 {
     private static readonly DateTime T0 = new(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc);
@@ -167,6 +170,7 @@ public class ReportHandlingTests
     }
 }
 
+[Trait(Tier.Key, Tier.Fast)]
 public class RouterTests
 {
     private static readonly Category WardLevel = new() { Id = 1, Level = HandlingLevel.Ward };

@@ -1,7 +1,9 @@
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Domain;
 
+[Trait(Tier.Key, Tier.Fast)]
 public class SearchTextTests
 {
     [Theory]

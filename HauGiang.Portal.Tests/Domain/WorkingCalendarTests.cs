@@ -2,6 +2,7 @@ using System.Globalization;
 using HauGiang.Portal.Data.Seed;
 using HauGiang.Portal.Domain;
 using Xunit;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Domain;
 
@@ -9,6 +10,7 @@ namespace HauGiang.Portal.Tests.Domain;
 /// Expected values below are worked out by hand from the calendar (and from <see cref="CalendarSeed"/>), never by
 /// calling the code under test. Vietnam time is UTC+7, so 17:00 local = 10:00 UTC.
 /// </summary>
+[Trait(Tier.Key, Tier.Fast)]
 public sealed class WorkingCalendarTests
 {
     private static readonly WorkingCalendar Seeded = new(CalendarSeed.Days);
@@ -362,6 +364,7 @@ public sealed class WorkingCalendarTests
     }
 }
 
+[Trait(Tier.Key, Tier.Fast)]
 public class DeadlineAcrossHolidaysTests
 {
     private static readonly HauGiang.Portal.Domain.WorkingCalendar Calendar = new(HauGiang.Portal.Data.Seed.CalendarSeed.Days);

@@ -17,6 +17,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// </remarks>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class AdminTests(BrowserFixture browser, AdminApp app) : IClassFixture<AdminApp>
 {
     private static readonly string[] AdminPages = ["/admin", "/admin/categories", "/admin/units", "/admin/routing", "/admin/users", "/admin/calendar", "/admin/audit"];

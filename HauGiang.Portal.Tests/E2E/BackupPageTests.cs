@@ -8,6 +8,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>The admin's backup page in real Chromium: no set yet, "Sao lưu ngay", and the checked set listed.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class BackupPageTests(BrowserFixture browser, BackupApp app) : IClassFixture<BackupApp>
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// (<see cref="NoCspViolationsAttribute"/>, on every other browser test class) sees violations.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait(Tier.Key, Tier.Browser)]
 public class ContentSecurityPolicyBrowserTests(BrowserFixture browser, PortalApp app)
 {
     // A 1×1 transparent PNG: this machine has no internet, so the tile server is answered here.

@@ -13,6 +13,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>The dashboard as a department head sees it, its click-through to the queue, and exports.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class DashboardTests(BrowserFixture browser, PortalApp app)
 {
     [Fact]

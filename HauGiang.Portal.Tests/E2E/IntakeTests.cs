@@ -12,6 +12,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>Intake in real Chromium: API clients, a report sent through the API reaching its unit, the officers' form.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class IntakeTests(BrowserFixture browser, PortalApp app)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>Every screen updates itself: queue, map, report page, home counts — only for users whose scope includes the report.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class LiveTests(BrowserFixture browser, PortalApp app)
 {
     [Fact]

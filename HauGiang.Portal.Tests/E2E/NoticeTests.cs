@@ -17,6 +17,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public partial class NoticeTests(BrowserFixture browser, PortalApp app)
 {
     [Fact]

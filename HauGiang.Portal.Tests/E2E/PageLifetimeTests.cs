@@ -10,6 +10,7 @@ public sealed class ShortLivedPagesApp() : PortalApp(reports: 50, new Dictionary
 /// <summary>Pages open all day come and go: a closed page leaves nothing behind in the live feed.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class PageLifetimeTests(BrowserFixture browser, ShortLivedPagesApp app) : IClassFixture<ShortLivedPagesApp>
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class PortalFrameTests(BrowserFixture browser, PortalApp app)
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class PwaTests(BrowserFixture browser, PortalApp app)
 {
     [Fact]

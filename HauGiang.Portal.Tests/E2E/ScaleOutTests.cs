@@ -7,6 +7,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>Two instances on two ports, one database, a real redis-server between them.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public sealed class ScaleOutTests(BrowserFixture browser) : IDisposable
 {
     private readonly RedisServer _redis = new();

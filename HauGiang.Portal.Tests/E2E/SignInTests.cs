@@ -6,6 +6,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>Signing in and out in real Chromium against the real app: every role, lockout, language.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class SignInTests(BrowserFixture browser, PortalApp app)
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>"Tình trạng hệ thống": what an admin sees at a glance, in real Chromium against the real app.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class SystemStatusTests(BrowserFixture browser, PortalApp app)
 {
     [Fact]

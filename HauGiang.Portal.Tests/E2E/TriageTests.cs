@@ -9,6 +9,7 @@ namespace HauGiang.Portal.Tests.E2E;
 /// <summary>What a ward officer does all day, in real Chromium against the real app.</summary>
 [Collection(BrowserCollection.Name)]
 [NoCspViolations]
+[Trait(Tier.Key, Tier.Browser)]
 public class TriageTests(BrowserFixture browser, PortalApp app)
 {
     private const string VithanhOfficer = "canbo.vithanh@haugiang.demo";

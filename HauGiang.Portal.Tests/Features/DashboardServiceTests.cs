@@ -13,6 +13,7 @@ namespace HauGiang.Portal.Tests.Features;
 /// data in its SQLite database (a mix of every state, reopened and rejected reports, ratings), both give the same
 /// figures for every scope, period and filter.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Theory]

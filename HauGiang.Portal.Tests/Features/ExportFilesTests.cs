@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HauGiang.Portal.Tests.Features;
 
 /// <summary>Export files on disk: only their maker downloads them, only once written, only for their lifetime.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class ExportFilesTests
 {
     [Fact]

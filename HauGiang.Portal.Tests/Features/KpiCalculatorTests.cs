@@ -1,9 +1,11 @@
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features;
 
 /// <summary>Every dashboard figure on a hand-built dataset whose answers are worked out by hand.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class KpiCalculatorTests
 {
     // "Now" is Wed 18/11/2026 10:00 local (03:00 UTC); the period is 1/11–18/11 (local).

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HauGiang.Portal.Tests.Features;
 
 /// <summary>The map's reused GeoJSON never shows a stale or foreign point.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class MapDataCacheTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HauGiang.Portal.Tests.Features;
 
 /// <summary>The queue's free-text filter against the real SQLite database and its full-text index.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class QueueSearchTests(PortalApp app) : IClassFixture<PortalApp>
 {
     private QueueService Queue => app.Services.GetRequiredService<QueueService>();

@@ -8,6 +8,7 @@ using Microsoft.VisualBasic.FileIO;
 namespace HauGiang.Portal.Tests.Features;
 
 /// <summary>What leaves the portal in an export is safe to open in a spreadsheet.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class ReportExportTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Theory]

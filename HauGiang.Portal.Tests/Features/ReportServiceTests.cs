@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HauGiang.Portal.Tests.Features;
 
 /// <summary>The handling service against the real database: scope, no lost updates, one transaction per action.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
 {
     private ReportService Service => app.Services.GetRequiredService<ReportService>();

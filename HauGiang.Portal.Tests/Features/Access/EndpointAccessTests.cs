@@ -17,6 +17,7 @@ namespace HauGiang.Portal.Tests.Features.Access;
 /// the one decided in <see cref="Decisions"/>. A new endpoint or page that is not in the table fails this test with
 /// its name and what it answered: add a row once you have decided who may call it.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class EndpointAccessTests(EndpointAccessTests.EverythingOnApp app) : IClassFixture<EndpointAccessTests.EverythingOnApp>
 {
     /// <summary>The app with its optional endpoints switched on (the Prometheus scrape), so that they are decided too.</summary>

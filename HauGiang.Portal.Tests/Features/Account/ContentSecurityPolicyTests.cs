@@ -9,6 +9,7 @@ namespace HauGiang.Portal.Tests.Features.Account;
 /// The Content-Security-Policy: scripts from this site only, plus the import map by the hash of the exact text the
 /// page carries. The browser suite fails on any violation in the console (<see cref="NoCspViolationsAttribute"/>).
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public partial class ContentSecurityPolicyTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace HauGiang.Portal.Tests.Features.Account;
 /// Data and file endpoints answer a caller that is not signed in with 401, not a 302 to an HTML sign-in form;
 /// pages still send people to the sign-in page (issue 13). EndpointAccessTests checks every endpoint and role.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class NonPageAnswerTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Theory]

@@ -12,6 +12,7 @@ using PortalSecurity = HauGiang.Portal.Security;
 namespace HauGiang.Portal.Tests.Features.Account;
 
 /// <summary>Passwords: at least 10 characters and not on the shipped list of breached passwords; refusals say why.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class PasswordRulesTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Theory]

@@ -22,6 +22,7 @@ public sealed class ProductionBehindProxyApp() : PortalApp(reports: 0, new Dicti
 }
 
 /// <summary>Cookies are Secure when the proxy says the client came over HTTPS — only when the proxy is trusted.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class ProxyAndHeadersTests(BehindProxyApp behindProxy, PortalApp direct, ProductionBehindProxyApp production)
     : IClassFixture<BehindProxyApp>, IClassFixture<PortalApp>, IClassFixture<ProductionBehindProxyApp>
 {

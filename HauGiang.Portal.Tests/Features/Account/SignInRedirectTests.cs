@@ -5,6 +5,7 @@ using HauGiang.Portal.Tests.Infrastructure;
 namespace HauGiang.Portal.Tests.Features.Account;
 
 /// <summary>"Return to" addresses lead only to this site, and signing out ends the session everywhere.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class SignInRedirectTests(PortalApp app) : IClassFixture<PortalApp>
 {
     public static TheoryData<string> Elsewhere => ["//evil.example", "/\\evil.example", "/%09/evil.example", "/%5Cevil.example", "https://evil.example/", "javascript:alert(1)", "/\t/evil.example"];

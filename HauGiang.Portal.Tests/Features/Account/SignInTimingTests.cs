@@ -14,6 +14,7 @@ namespace HauGiang.Portal.Tests.Features.Account;
 /// A burst of other work on a shared machine can skew one round's medians; a round is measured again (three at most),
 /// which a real leak (an unknown e-mail answered without hashing: ~25 times faster) never passes.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class SignInTimingTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
 {
     private const string Known = "canbo.31338@haugiang.demo"; // an officer of Xã Hỏa Lựu no other test here signs in as

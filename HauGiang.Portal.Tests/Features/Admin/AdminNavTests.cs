@@ -7,6 +7,7 @@ using HauGiang.Portal.Tests.Infrastructure;
 namespace HauGiang.Portal.Tests.Features.Admin;
 
 /// <summary>The admin menu: coordinators see the read-only screens, only admins see users and the audit log.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class AdminNavTests : PortalTestContext
 {
     [Theory]

@@ -13,6 +13,7 @@ using static HauGiang.Portal.Tests.Features.Admin.AdminTestData;
 namespace HauGiang.Portal.Tests.Features.Admin;
 
 /// <summary>The admin services against the real database: each change writes exactly one audit entry, only admins change.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class AdminServiceTests(AdminApp app) : IClassFixture<AdminApp>
 {
     private T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();

@@ -1,9 +1,11 @@
 using HauGiang.Portal.Features.Admin;
 using static HauGiang.Portal.Tests.Features.Admin.AdminTestData;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Admin;
 
 /// <summary>Reading a boundary file: what matches, what does not and why; nothing can be applied unless all match.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class BoundaryImportTests
 {
     private static readonly Dictionary<string, (int Id, string Name)> Areas = new()

@@ -23,6 +23,7 @@ public sealed class BackupBenchmarkApp() : PortalApp(
 /// the same time without a backup, then with backups taken back to back; p50/p99 of each, and each backup's time.
 /// Runs only with HG_BENCH=1.
 /// </summary>
+[Trait(Tier.Key, Tier.Bench)]
 public class BackupBenchmark(BackupBenchmarkApp app, ITestOutputHelper output) : IClassFixture<BackupBenchmarkApp>
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(15);

@@ -16,6 +16,7 @@ namespace HauGiang.Portal.Tests.Features.Backups;
 /// taken; the set is restored by the documented command into a fresh instance, which must hold every report that
 /// was acknowledged before the backup started, with its timeline and its photos.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public sealed class BackupRestoreTests : IDisposable
 {
     private const string Coordinator = "dieuphoi@haugiang.demo";

@@ -1,6 +1,7 @@
 using HauGiang.Portal.Features.Backups;
 using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Features.Photos;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Backups;
 
@@ -9,6 +10,7 @@ namespace HauGiang.Portal.Tests.Features.Backups;
 /// as the clock moves on, and after 40 days the folder holds the newest set of each of the last 7 days and of each
 /// of the last 4 ISO weeks — nothing else.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public sealed class BackupScheduleTests
 {
     [Fact]

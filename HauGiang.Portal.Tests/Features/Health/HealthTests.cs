@@ -17,6 +17,7 @@ public sealed class QuickProbeApp() : PortalApp(reports: 20, new Dictionary<stri
 /// /health/live answers while the process does; /health/ready (and /health, its old address) fails when the
 /// database cannot be written — not only when it cannot be read (issue 13).
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class HealthTests(QuickProbeApp app) : IClassFixture<QuickProbeApp>
 {
     [Theory]

@@ -33,6 +33,7 @@ public sealed class BenchmarkApp() : PortalApp(reports: 2000, new Dictionary<str
 /// Sustained Open311 POSTs over real HTTP against SQLite: without photos and with one 1 MB photo each. Prints
 /// throughput, p50/p99 latency and errors, and checks that every accepted report is in the database.
 /// </summary>
+[Trait(Tier.Key, Tier.Bench)]
 public class IntakeBenchmark(BenchmarkApp app, ITestOutputHelper output) : IClassFixture<BenchmarkApp>
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("HG_BENCH_SECONDS") ?? "20", System.Globalization.CultureInfo.InvariantCulture));

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HauGiang.Portal.Tests.Features.Intake;
 
 /// <summary>Routing at intake over the 28 wards and communes, and the intake service's own promises (codes, deadline, timeline).</summary>
+[Trait(Tier.Key, Tier.App)]
 public class IntakeRoutingTests(IntakeApp app) : IClassFixture<IntakeApp>
 {
     private IntakeService Intake => app.Services.GetRequiredService<IntakeService>();

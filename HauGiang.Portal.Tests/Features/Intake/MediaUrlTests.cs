@@ -33,6 +33,7 @@ public sealed class MediaUrlApp() : PortalApp(reports: 20, new Dictionary<string
 /// Photos named by media_url: fetched after the 201 from a real HTTP server, re-encoded, attached; the SSRF cases
 /// and the oversize and non-image ones refused and noted on the report's timeline, the report kept every time.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class MediaUrlTests(MediaUrlApp app) : IClassFixture<MediaUrlApp>, IAsyncLifetime
 {
     private WebApplication? _server;

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HauGiang.Portal.Tests.Features.Intake;
 
 /// <summary>The Open311 GeoReport v2 API over real HTTP (Kestrel), in both formats, with every error it can give.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
 {
     private const string Base = "/open311/v2";

@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.Json;
 using HauGiang.Portal.Domain;
 using Microsoft.EntityFrameworkCore;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Intake;
 
 /// <summary>Attribute answers clients send without checking them: kept as text rather than refusing the report forever.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class Open311AttributeTests(IntakeApp app) : IClassFixture<IntakeApp>
 {
     [Fact]

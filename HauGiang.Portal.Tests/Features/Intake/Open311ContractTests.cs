@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Intake;
 
@@ -8,6 +9,7 @@ namespace HauGiang.Portal.Tests.Features.Intake;
 /// read by the endpoint (a bad value is refused naming it, or the filter changes the answer) — is documented, and
 /// nothing else; the api_key schemes and the paging, idempotency and rate-limit headers are there for generators.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class Open311ContractTests(IntakeApp app) : IClassFixture<IntakeApp>
 {
     /// <summary>What GET requests accepts, each with a value it refuses (English errors) and the word the refusal names.</summary>

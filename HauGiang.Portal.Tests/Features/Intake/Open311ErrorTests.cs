@@ -42,6 +42,7 @@ public sealed class FailingReadsApp() : PortalApp(reports: 20)
 /// bodies too large or cut short — and a body is bounded before it is read, so a keyless caller cannot make the
 /// portal read 52 MB, nor is a broken body answered "missing api_key".
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class Open311ErrorTests(IntakeApp app, FailingReadsApp failing) : IClassFixture<IntakeApp>, IClassFixture<FailingReadsApp>
 {
     private const string Base = "/open311/v2";

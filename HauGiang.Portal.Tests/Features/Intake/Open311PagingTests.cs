@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using HauGiang.Portal.Domain;
 using Microsoft.EntityFrameworkCore;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Intake;
 
@@ -11,6 +12,7 @@ namespace HauGiang.Portal.Tests.Features.Intake;
 /// GET requests as list clients use it: page/page_size (Chicago, Boston, Toronto), the total count, and the
 /// lat/long/radius and bbox filters — over real HTTP, against the seeded reports.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class Open311PagingTests(IntakeApp app) : IClassFixture<IntakeApp>
 {
     private const string Base = "/open311/v2";

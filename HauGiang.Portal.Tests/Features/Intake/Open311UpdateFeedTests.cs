@@ -14,6 +14,7 @@ namespace HauGiang.Portal.Tests.Features.Intake;
 /// Status back to the citizen apps over real HTTP: the update feed as FixMyStreet reads it
 /// (servicerequestupdates.xml?start_date&amp;end_date), incremental sync with updated_after, and long id lists.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
 {
     private const string Base = "/open311/v2";

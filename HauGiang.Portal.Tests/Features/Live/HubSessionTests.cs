@@ -20,6 +20,7 @@ public sealed class SessionApp() : PortalApp(reports: 30, new Dictionary<string,
 /// <c>/hubs/reports</c> as a wall display or a foreign page would use it: a connection ends with its user's session
 /// (sign-out, lock, a stamp changed on another instance), and browsers on other sites cannot connect at all.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class HubSessionTests(SessionApp app) : IClassFixture<SessionApp>
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(15);

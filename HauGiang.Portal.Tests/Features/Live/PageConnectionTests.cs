@@ -6,6 +6,7 @@ using HauGiang.Portal.Tests.Infrastructure;
 namespace HauGiang.Portal.Tests.Features.Live;
 
 /// <summary>The connection that every open page keeps with the server, as a browser opens it.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class PageConnectionTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace HauGiang.Portal.Tests.Features.Live;
 /// An open page shows a lone change at once and a burst as one more update after its rest, losing none of them: in
 /// the rush hour hundreds of open pages reload a few times a second, not once per citizen report.
 /// </summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class ReportChangeListenerTests : PortalTestContext
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 18, 3, 0, 0, TimeSpan.Zero));

@@ -2,10 +2,12 @@ using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Live;
 
 /// <summary>The live feed: a writer never waits for a page, each page hears only its scope, closed pages are gone.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class ReportFeedTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -1,10 +1,12 @@
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
 using Microsoft.Extensions.Logging.Abstractions;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Live;
 
 /// <summary>Many open pages of one scope reloading at once make one read, until the next change.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class SharedReadsTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using HauGiang.Portal.Tests.Infrastructure;
 namespace HauGiang.Portal.Tests.Features.Notices;
 
 /// <summary>What the toast says and what the settings offer, in Vietnamese.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class NoticeComponentsTests : PortalTestContext
 {
     [Fact]

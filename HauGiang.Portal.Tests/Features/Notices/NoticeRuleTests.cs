@@ -2,10 +2,12 @@ using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Notices;
 using HauGiang.Portal.Security;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Notices;
 
 /// <summary>Who hears of what: scope exactly as the queue has it, and only work that is new to the user.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class NoticeRuleTests
 {
     private const int ViThanh = 1;

@@ -65,6 +65,7 @@ public sealed class ScopeRecorder : ILoggerProvider, ISupportExternalScope
 }
 
 /// <summary>A log line about a report carries its code, and one written during a request carries the request's trace id.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class LogScopeTests(LogCaptureApp app) : IClassFixture<LogCaptureApp>
 {
     [Fact]

@@ -28,6 +28,7 @@ public sealed class PrometheusApp() : PortalApp(reports: 50, new Dictionary<stri
 /// meters move when a citizen's report comes in through Open311, an officer acts on it, the live feed delivers the
 /// change to an open page, and someone exports.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class MetricsEndpointTests(PrometheusApp app) : IClassFixture<PrometheusApp>
 {
     [Fact]

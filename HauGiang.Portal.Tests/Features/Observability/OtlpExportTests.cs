@@ -77,6 +77,7 @@ public sealed class OtlpFixture : IDisposable
     });
 }
 
+[Trait(Tier.Key, Tier.App)]
 public class OtlpExportTests(OtlpFixture fixture) : IClassFixture<OtlpFixture>
 {
     [Fact]

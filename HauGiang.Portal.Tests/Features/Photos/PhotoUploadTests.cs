@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HauGiang.Portal.Tests.Features.Photos;
 
 /// <summary>Photos through the real Open311 endpoint and the real photo endpoints: what is kept, what is refused, who may see it.</summary>
+[Trait(Tier.Key, Tier.App)]
 public class PhotoUploadTests(IntakeApp app) : IClassFixture<IntakeApp>
 {
     [Fact]

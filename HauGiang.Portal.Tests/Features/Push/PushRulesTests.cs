@@ -1,8 +1,10 @@
 using HauGiang.Portal.Features.Push;
+using HauGiang.Portal.Tests.Infrastructure;
 
 namespace HauGiang.Portal.Tests.Features.Push;
 
 /// <summary>The small rules of Web Push that need no server: which push services may be called, how a device is named.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class PushRulesTests
 {
     private static readonly AllowedPushServices Defaults = new(new PushOptions().AllowedEndpoints);

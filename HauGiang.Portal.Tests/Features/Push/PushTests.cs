@@ -16,6 +16,7 @@ namespace HauGiang.Portal.Tests.Features.Push;
 /// with the keys only the "browser" holds (<see cref="TestBrowserSubscription"/>) — proving the encryption, the
 /// VAPID signature, what a message says and, as much, what it never says; and that scope decides who hears.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
 {
     private const string OfficerViThanh = "canbo.vithanh@haugiang.demo";

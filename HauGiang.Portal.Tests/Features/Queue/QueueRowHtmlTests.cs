@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace HauGiang.Portal.Tests.Features.Queue;
 
 /// <summary>A queue row written once as HTML: citizens' text stays text, and open pages share one string per row.</summary>
+[Trait(Tier.Key, Tier.Fast)]
 public class QueueRowHtmlTests : PortalTestContext
 {
     private static readonly DateTime Now = new(2026, 11, 18, 3, 0, 0, DateTimeKind.Utc); // Wed 10:00 in Vietnam; the row is due Fri 17:00

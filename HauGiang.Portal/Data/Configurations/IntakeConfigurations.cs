@@ -1,5 +1,4 @@
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -2,7 +2,6 @@ using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace HauGiang.Portal.Features.Intake;
 
@@ -42,16 +41,6 @@ public sealed class AreaDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         return areas.Count == 0 ? null
             : areas.Select(a => (Area: a, Km: Geo.DistanceMetres(lat, lon, a.CenterLatitude, a.CenterLongitude) / 1000)).MinBy(x => x.Km);
     }
-}
-
-/// <summary>
-/// Locates a point by the nearest area centre within <see cref="IntakeOptions.NearestCentreMaxKm"/>: the fallback
-/// while no boundary polygons are imported (the admin feature's locator uses polygons where they exist).
-/// </summary>
-public sealed class NearestCentreAreaLocator(AreaDirectory areas, IOptions<IntakeOptions> options) : IAreaLocator
-{
-    public async Task<Area?> LocateAsync(double lat, double lon, CancellationToken ct) =>
-        await areas.NearestAsync(lat, lon, ct) is { } nearest && nearest.Km <= options.Value.NearestCentreMaxKm ? nearest.Area : null;
 }
 
 /// <summary>The intake's locator: the routing feature's <see cref="Routing.AreaLocator"/> (boundary polygons first,

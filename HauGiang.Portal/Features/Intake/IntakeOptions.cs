@@ -11,9 +11,6 @@ public sealed class IntakeOptions
     /// <summary>A point farther than this from every ward/commune centre is outside the service area and refused.</summary>
     public double ServiceRadiusKm { get; set; } = 30;
 
-    /// <summary>Nearest-centre location: beyond this distance a point is in no known area (it goes to the coordinators).</summary>
-    public double NearestCentreMaxKm { get; set; } = 15;
-
     /// <summary>Requests per minute for Open311 calls without a valid api_key (public reads), per IP address.</summary>
     public int AnonymousRequestsPerMinute { get; set; } = 120;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.IO.Converters;
@@ -14,7 +15,7 @@ public enum AreaMatch
     /// <summary>Inside the area's imported boundary.</summary>
     Boundary,
 
-    /// <summary>No boundary contains it; the area's centre is the nearest within <see cref="AreaLocator.NearestCentreLimitMetres"/>.</summary>
+    /// <summary>No boundary contains it; the area's centre is the nearest within <see cref="AreaLocatorOptions.NearestCentreMaxKm"/>.</summary>
     NearestCentre,
 }
 
@@ -22,13 +23,13 @@ public sealed record AreaLocation(Area Area, AreaMatch Match, double DistanceToC
 
 /// <summary>
 /// Finds the ward/commune a point falls in: the area whose imported boundary contains it, else the area with the
-/// nearest centre within 15 km, else none (the report then goes to the coordinators). Areas and their prepared
+/// nearest centre within <see cref="AreaLocatorOptions.NearestCentreMaxKm"/> (15 km), else none (the report then goes to the coordinators). Areas and their prepared
 /// polygons are cached for a minute and reloaded at once on this instance after an import (<see cref="Invalidate"/>);
 /// other instances pick the change up within that minute.
 /// </summary>
-public sealed class AreaLocator(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<AreaLocator> logger) : IDisposable
+public sealed class AreaLocator(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, IOptions<AreaLocatorOptions> options, ILogger<AreaLocator> logger) : IDisposable
 {
-    public const double NearestCentreLimitMetres = 15_000;
+    private readonly double _nearestCentreLimitMetres = options.Value.NearestCentreMaxKm * 1000;
 
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
@@ -36,7 +37,7 @@ public sealed class AreaLocator(IDbContextFactory<PortalDbContext> dbFactory, Ti
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Snapshot? _snapshot;
 
-    /// <summary>The area containing (or, failing that, nearest to) the point; null when none is within 15 km.</summary>
+    /// <summary>The area containing (or, failing that, nearest to) the point; null when no centre is near enough.</summary>
     public async Task<Area?> LocateAsync(double lat, double lon, CancellationToken ct) =>
         (await LocateWithMatchAsync(lat, lon, ct))?.Area;
 
@@ -63,7 +64,7 @@ public sealed class AreaLocator(IDbContextFactory<PortalDbContext> dbFactory, Ti
         foreach (var entry in snapshot.Entries)
         {
             var d = Geo.DistanceMetres(lat, lon, entry.Area.CenterLatitude, entry.Area.CenterLongitude);
-            if (d <= NearestCentreLimitMetres && (nearest is null || d < nearest.DistanceToCentreMetres))
+            if (d <= _nearestCentreLimitMetres && (nearest is null || d < nearest.DistanceToCentreMetres))
             {
                 nearest = new(entry.Area, AreaMatch.NearestCentre, d);
             }

@@ -779,7 +779,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("HauGiang.Portal.Features.Intake.IdempotencyRecord", b =>
+            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -820,7 +820,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
-            modelBuilder.Entity("HauGiang.Portal.Features.Intake.ReportCodeCounter", b =>
+            modelBuilder.Entity("HauGiang.Portal.Data.ReportCodeCounter", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("int");
@@ -1147,7 +1147,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("HauGiang.Portal.Features.Intake.IdempotencyRecord", b =>
+            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
                 {
                     b.HasOne("HauGiang.Portal.Domain.ApiClient", null)
                         .WithMany()

@@ -751,7 +751,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("HauGiang.Portal.Features.Intake.IdempotencyRecord", b =>
+            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -790,7 +790,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
-            modelBuilder.Entity("HauGiang.Portal.Features.Intake.ReportCodeCounter", b =>
+            modelBuilder.Entity("HauGiang.Portal.Data.ReportCodeCounter", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -1110,7 +1110,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("HauGiang.Portal.Features.Intake.IdempotencyRecord", b =>
+            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
                 {
                     b.HasOne("HauGiang.Portal.Domain.ApiClient", null)
                         .WithMany()

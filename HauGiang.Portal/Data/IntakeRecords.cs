@@ -1,4 +1,4 @@
-namespace HauGiang.Portal.Features.Intake;
+namespace HauGiang.Portal.Data;
 
 /// <summary>
 /// The last tracking-code number issued in a year (HG-yyyy-nnnnnn). Intake increments it inside the transaction

@@ -1,0 +1,105 @@
+using System.Reflection;
+using HauGiang.Portal.Tests.Infrastructure;
+using NetArchTest.Rules;
+
+namespace HauGiang.Portal.Tests.Architecture;
+
+/// <summary>
+/// The borders of architecture.md, read from the compiled app: Domain depends on no Data, Feature or Component;
+/// Data on no Feature or Component; a feature on no other feature except the Live feed (and, once it exists, the
+/// shared report-query core). What is crossed today is listed in <see cref="KnownDebt"/>: the test fails on any
+/// crossing not in the list, and on any listed one that has gone (take it off the list: the ratchet only turns
+/// one way).
+/// </summary>
+[Trait(Tier.Key, Tier.Fast)]
+public class BorderTests
+{
+    private const string Root = "HauGiang.Portal";
+
+    /// <summary>Features every feature may use.</summary>
+    private static readonly string[] SharedFeatures = ["Live"];
+
+    /// <summary>
+    /// Crossings that exist today (issue #14 item 1: the report-query core is spread over Queue and Reports, and
+    /// features reach into each other). Remove a line when its crossing is gone; never add one.
+    /// </summary>
+    private static readonly string[] KnownDebt =
+    [
+        // The report-query core (filter, tabs, URL, scope, lookups, calendar) lives in Queue and Reports today;
+        // issue #14 item 1 moves it to one shared folder, which removes most of these.
+        "Dashboard -> Queue",    // QueueFilter/QueueUrl for drill-downs; ReportExport and ExportEndpoints (-> Features/Export)
+        "Dashboard -> Reports",  // ReportScope, lookups, Choice<T>
+        "Map -> Queue",          // QueueFilter and QueueService writes the map's GeoJSON
+        "Map -> Reports",        // ReportScope, lookups
+        "Queue -> Dashboard",    // QueueFilter carries DashboardParts; the queue page shows the dashboard filter
+        "Queue -> Reports",      // QueueService uses ReportScope, LookupService, CalendarService
+        "Reports -> Map",        // ReportsExtensions registers MapDataCache and MapPoints
+        "Reports -> Queue",      // ReportsExtensions registers the queue's services
+        "Push -> Reports",       // DueSoonPushJob reads the calendar (CalendarService)
+        "Admin -> Reports",      // CalendarAdminService and RoutingAdminService invalidate CalendarService
+        // Reference-data caches each admin write must invalidate (issue #14 item 2: one change signal).
+        "Admin -> Intake",       // Organisation/Routing/CategoryAdminService refresh IntakeRouter and intake categories
+        "Admin -> Routing",      // the area locator and boundary import
+        "Intake -> Reports",     // IntakeService and CitizenRatingService go through the report commit path
+        "Intake -> Routing",     // Intake/AreaLocator wraps Routing.AreaLocator (two nearest-centre searches)
+        // Photos: a shared service several features store and read through.
+        "Backups -> Photos",     // the photo folder is backed up and restored
+        "Intake -> Photos",      // Open311 and the intake page store photos
+        "Photos -> Reports",     // PhotoService checks the report's scope
+        "Reports -> Photos",     // the report page shows and adds photos
+    ];
+
+    private static readonly Assembly App = typeof(Portal.Domain.Report).Assembly;
+
+    private static readonly string[] Features = App.GetTypes()
+        .Select(t => t.Namespace ?? "")
+        .Where(n => n.StartsWith($"{Root}.Features.", StringComparison.Ordinal))
+        .Select(n => n.Split('.')[3]).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>"Domain -> Data", "Queue -> Dashboard" …: every border crossed in the compiled app.</summary>
+    private static IEnumerable<string> Crossings()
+    {
+        var types = Types.InAssembly(App);
+        var all = Features.Select(f => ($"Features.{f}", f)).ToArray();
+        var checks = new List<(string From, string FromName, string To, string ToName)>();
+        checks.AddRange(new[] { ("Data", "Data"), ("Components", "Components") }.Concat(all)
+            .Select(to => ("Domain", "Domain", to.Item1, to.Item2)));
+        checks.AddRange(new[] { ("Components", "Components") }.Concat(all)
+            .Select(to => ("Data", "Data", to.Item1, to.Item2)));
+        checks.AddRange(
+            from a in Features
+            from b in Features
+            where a != b && !SharedFeatures.Contains(b)
+            select ($"Features.{a}", a, $"Features.{b}", b));
+
+        foreach (var (from, fromName, to, toName) in checks)
+        {
+            var result = types.That().ResideInNamespace($"{Root}.{from}")
+                .ShouldNot().HaveDependencyOn($"{Root}.{to}").GetResult();
+            if (!result.IsSuccessful)
+            {
+                yield return $"{fromName} -> {toName}";
+            }
+        }
+    }
+
+    [Fact]
+    public void Domain_data_and_features_cross_no_border_beyond_the_known_debt()
+    {
+        var crossings = Crossings().ToHashSet();
+
+        var added = crossings.Except(KnownDebt).Order(StringComparer.Ordinal).ToList();
+        var gone = KnownDebt.Except(crossings).ToList();
+
+        Assert.True(added.Count == 0, "New border crossings (move the shared part to Domain, Data or the shared core): " + string.Join(", ", added));
+        Assert.True(gone.Count == 0, "Paid off, take them off KnownDebt: " + string.Join(", ", gone));
+    }
+
+    [Fact]
+    public void The_test_sees_the_features_of_the_app()
+    {
+        Assert.Contains("Queue", Features);
+        Assert.Contains("Intake", Features);
+        Assert.Contains("Live", Features);
+    }
+}
