@@ -27,6 +27,7 @@ public sealed class FailingBackupApp() : PortalApp(20, new Dictionary<string, st
 /// A failed daily backup shows on /health/ready (and so on the status page and any monitor) as degraded, naming the
 /// cause, while the portal stays ready: a load balancer must not take it out for a backup.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public class BackupHealthTests(FailingBackupApp app) : IClassFixture<FailingBackupApp>
 {
     [Fact]

@@ -29,6 +29,7 @@ public sealed class PrometheusApp() : PortalApp(reports: 50, new Dictionary<stri
 /// change to an open page, and someone exports.
 /// </summary>
 [Trait(Tier.Key, Tier.App)]
+[Collection(MeterCollection.Name)]
 public class MetricsEndpointTests(PrometheusApp app) : IClassFixture<PrometheusApp>
 {
     [Fact]
