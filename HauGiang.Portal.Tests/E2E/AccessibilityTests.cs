@@ -84,6 +84,44 @@ public class AccessibilityTests(BrowserFixture browser, PortalApp app)
         Assert.True(failures.Length == 0, failures);
     }
 
+    [Fact]
+    public async Task An_officer_triages_the_queue_with_the_keyboard_alone()
+    {
+        await app.CreateReportAsync("UBND-31321");
+        await app.CreateReportAsync("UBND-31321");
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("canbo.vithanh@haugiang.demo");
+        await page.GotoAsync("/queue");
+        await page.WaitForCircuitAsync();
+        var links = page.Locator("[data-testid=report-link]");
+        var codes = await links.AllInnerTextsAsync();
+        Assert.True(codes.Count >= 3, $"the Mới tab should list at least three reports, found {codes.Count}");
+
+        // Tab reaches the first row (its checkbox, then its link); from there the arrows move row by row.
+        await page.Locator("tbody tr").First.Locator("input[type=checkbox]").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(links.Nth(0)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(links.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(links.Nth(2)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Assertions.Expect(links.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Home");
+        await Assertions.Expect(links.Nth(0)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp"); // stays on the first row
+        await Assertions.Expect(links.Nth(0)).ToBeFocusedAsync();
+
+        // The focused row is marked as a whole, not only its code.
+        var background = await page.Locator("tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).backgroundColor");
+        Assert.Equal("rgb(227, 236, 250)", background);
+
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reports/" + codes[1] + "$"));
+        await page.Context.CloseAsync();
+    }
+
     private async Task<string> VithanhReportCodeAsync()
     {
         var report = await app.CreateReportAsync("UBND-31321");
