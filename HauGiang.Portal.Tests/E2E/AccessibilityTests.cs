@@ -37,7 +37,10 @@ public class AccessibilityTests(BrowserFixture browser, PortalApp app)
         var failures = string.Concat(
             await ScanAsync(page, "/"),
             await ScanAsync(page, "/queue"),
+            await ScanOpenedAsync(page, "/queue", "[data-testid=filters-toggle]", "[data-testid=filter-category]"),
             await ScanAsync(page, "/reports/" + code),
+            await ScanOpenedAsync(page, "/reports/" + code, "[data-action=Reject]", ".mud-dialog"),
+            await ScanOpenedAsync(page, "/reports/" + code, "[data-action=Transfer]", ".mud-dialog"),
             await ScanAsync(page, "/map"),
             await ScanAsync(page, "/intake/new"),
             await ScanAsync(page, "/Account/Manage", interactive: false));
@@ -128,8 +131,23 @@ public class AccessibilityTests(BrowserFixture browser, PortalApp app)
         return report.Code;
     }
 
+    /// <summary>Opens <paramref name="path"/>, clicks <paramref name="opener"/> (a dialog or a panel), waits for <paramref name="opened"/> and scans the page with it open.</summary>
+    private static async Task<string> ScanOpenedAsync(IPage page, string path, string opener, string opened)
+    {
+        await OpenAsync(page, path, interactive: true);
+        await page.ClickAsync(opener);
+        await page.Locator(opened).First.WaitForAsync();
+        return await ScanHereAsync(page, $"{path} + {opener}");
+    }
+
     /// <summary>Opens <paramref name="path"/>, runs axe on it and describes each serious or critical violation ("" when none).</summary>
     private static async Task<string> ScanAsync(IPage page, string path, bool interactive = true)
+    {
+        await OpenAsync(page, path, interactive);
+        return await ScanHereAsync(page, path);
+    }
+
+    private static async Task OpenAsync(IPage page, string path, bool interactive)
     {
         await page.GotoAsync(path);
         if (interactive)
@@ -138,6 +156,10 @@ public class AccessibilityTests(BrowserFixture browser, PortalApp app)
         }
 
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    private static async Task<string> ScanHereAsync(IPage page, string path)
+    {
         var context = new AxeRunContext
         {
             // Map tiles cannot load in the test environment (no network); the tile layer is images with no text.
