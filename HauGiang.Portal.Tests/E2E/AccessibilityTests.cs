@@ -67,7 +67,7 @@ public class AccessibilityTests(BrowserFixture browser, PortalApp app)
     {
         var page = await browser.NewPageAsync(app.BaseUrl);
         await page.SignInAsync("lanhdao.vithanh@haugiang.demo");
-        var failures = await ScanAsync(page, "/dashboard");
+        var failures = await ScanAsync(page, "/dashboard") + await ScanAsync(page, "/dashboard/month");
         await page.Context.CloseAsync();
         Assert.True(failures.Length == 0, failures);
     }
@@ -82,6 +82,10 @@ public class AccessibilityTests(BrowserFixture browser, PortalApp app)
         {
             failures += await ScanAsync(page, screen.Href);
         }
+
+        // The forms behind the "new" buttons, open.
+        failures += await ScanOpenedAsync(page, "/admin/categories", "[data-testid=category-new]", ".mud-dialog");
+        failures += await ScanOpenedAsync(page, "/admin/users", "[data-testid=user-new]", ".mud-dialog");
 
         await page.Context.CloseAsync();
         Assert.True(failures.Length == 0, failures);
