@@ -138,16 +138,21 @@ public sealed class DigestJob(
     }
 
     /// <summary>Enabled heads (with a unit) and coordinators with an e-mail address, not switched off, not yet sent today.</summary>
-    private static IQueryable<DigestRecipient> Recipients(PortalDbContext db, DateOnly today) =>
-        from u in db.Users.AsNoTracking()
-        where !u.IsDisabled && u.Email != null && u.Email != ""
-              && !db.UserClaims.Any(c => c.UserId == u.Id && c.ClaimType == DigestPreference.Claim && c.ClaimValue == DigestPreference.Off)
-              && !db.DigestSends.Any(d => d.UserId == u.Id && d.LocalDate == today)
-        let roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name)
-        let coordinator = roles.Any(n => n == Domain.Roles.Coordinator)
-        where coordinator || (u.UnitId != null && roles.Any(n => n == Domain.Roles.DepartmentHead))
-        orderby u.Email
-        select new DigestRecipient(u.Id, u.Email, u.DisplayName, u.UnitId, coordinator);
+    private static IQueryable<DigestRecipient> Recipients(PortalDbContext db, DateOnly today)
+    {
+        var coordinators = RoleHolders(db, Domain.Roles.Coordinator);
+        var heads = RoleHolders(db, Domain.Roles.DepartmentHead);
+        return db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && u.Email != null && u.Email != "")
+            .Where(u => coordinators.Contains(u.Id) || (u.UnitId != null && heads.Contains(u.Id)))
+            .Where(u => !db.UserClaims.Any(c => c.UserId == u.Id && c.ClaimType == DigestPreference.Claim && c.ClaimValue == DigestPreference.Off))
+            .Where(u => !db.DigestSends.Any(d => d.UserId == u.Id && d.LocalDate == today))
+            .OrderBy(u => u.Email)
+            .Select(u => new DigestRecipient(u.Id, u.Email, u.DisplayName, u.UnitId, coordinators.Contains(u.Id)));
+    }
+
+    private static IQueryable<string> RoleHolders(PortalDbContext db, string role) =>
+        db.UserRoles.Join(db.Roles.Where(r => r.Name == role), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId);
 
     private async Task SendAsync(SmtpClient smtp, MimeMessage message, CancellationToken ct)
     {
