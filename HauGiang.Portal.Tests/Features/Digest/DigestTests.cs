@@ -84,6 +84,7 @@ public sealed class DigestTests : IAsyncLifetime
         Assert.Contains($"Quá hạn ({viThanh.Overdue.Count})", text, StringComparison.Ordinal);
         Assert.Contains($"Sắp đến hạn ({viThanh.DueSoon.Count})", text, StringComparison.Ordinal);
         Assert.Contains("Hôm qua (17/11/2026): tiếp nhận", text, StringComparison.Ordinal);
+        Assert.Contains("<h3>Quá hạn (", html, StringComparison.Ordinal); // Vietnamese as text in the HTML part too
         foreach (var code in viThanh.Overdue.Concat(viThanh.DueSoon))
         {
             Assert.Contains($"{_app.BaseUrl}/reports/{code}", text, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HauGiang.Portal.Domain;
 using Microsoft.Extensions.Localization;
 using MimeKit;
@@ -15,15 +16,18 @@ public sealed class DigestMail(IStringLocalizer<DigestResource> text, string bas
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>Escapes markup but leaves Vietnamese letters as they are (the body is UTF-8).</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public MimeMessage Write(string from, string to, string name, bool provinceWide, IReadOnlyList<UnitDigest> sections, DateTime nowUtc)
     {
         var local = WorkingCalendar.ToLocal(nowUtc);
         var today = DateOnly.FromDateTime(local);
         var plain = new StringBuilder();
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"vi\"><body>");
+        var html = new StringBuilder("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"></head><body>");
 
         Line(text["Digest.Greeting", name]);
-        Line(text[provinceWide ? "Digest.Intro.ProvinceWide" : "Digest.Intro.Unit", local.ToString("HH:mm dd/MM/yyyy", Vietnamese)]);
+        Line(text[provinceWide ? "Digest.Intro.ProvinceWide" : "Digest.Intro.Unit", local.ToString("dd/MM/yyyy HH:mm", Vietnamese)]);
         if (sections.All(s => s.IsEmpty))
         {
             Line(text["Digest.Nothing"]);
@@ -41,7 +45,9 @@ public sealed class DigestMail(IStringLocalizer<DigestResource> text, string bas
 
         plain.Append('\n');
         Link(text["Digest.Queue"], Url("/queue"));
-        Line(text["Digest.Footer"] + " " + Url("/Account/Manage/Notices"));
+        var settings = Url("/Account/Manage/Notices");
+        plain.Append(text["Digest.Footer"]).Append(' ').Append(settings).Append('\n');
+        html.Append("<p>").Append(Html(text["Digest.Footer"])).Append(" <a href=\"").Append(Html(settings)).Append("\">").Append(Html(settings)).Append("</a></p>");
         html.Append("</body></html>");
 
         var overdue = sections.Sum(s => s.Overdue.Count);
@@ -101,5 +107,5 @@ public sealed class DigestMail(IStringLocalizer<DigestResource> text, string bas
     private string QueueUrl(string tab, int? unitId) =>
         Url(unitId is { } u ? $"/queue?tab={tab}&unit={u.ToString(CultureInfo.InvariantCulture)}" : $"/queue?tab={tab}");
 
-    private static string Html(string s) => WebUtility.HtmlEncode(s);
+    private static string Html(string s) => Encoder.Encode(s);
 }
