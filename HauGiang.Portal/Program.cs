@@ -4,6 +4,7 @@ using HauGiang.Portal.Data;
 using HauGiang.Portal.Features.Admin;
 using HauGiang.Portal.Features.Backups;
 using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Digest;
 using HauGiang.Portal.Features.Health;
 using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Live;
@@ -48,6 +49,7 @@ builder.AddAdmin();
 builder.AddIntake();
 builder.AddBackups();
 builder.AddPush();
+builder.AddDigest();
 
 var app = builder.Build();
 

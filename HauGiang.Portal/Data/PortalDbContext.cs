@@ -44,6 +44,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<DueSoonPush> DueSoonPushes => Set<DueSoonPush>();
 
+    public DbSet<DigestSend> DigestSends => Set<DigestSend>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -114,6 +114,23 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.ToTable("DatabaseProbe", (string)null);
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.DigestSend", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "LocalDate");
+
+                    b.ToTable("DigestSends", (string)null);
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Data.DueSoonPush", b =>
                 {
                     b.Property<long>("ReportId")
@@ -1014,6 +1031,15 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Data.DigestSend", b =>
+                {
+                    b.HasOne("HauGiang.Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HauGiang.Portal.Data.DueSoonPush", b =>

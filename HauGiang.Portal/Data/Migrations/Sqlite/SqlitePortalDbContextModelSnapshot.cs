@@ -108,6 +108,23 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.ToTable("DatabaseProbe", (string)null);
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.DigestSend", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "LocalDate");
+
+                    b.ToTable("DigestSends", (string)null);
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Data.DueSoonPush", b =>
                 {
                     b.Property<long>("ReportId")
@@ -977,6 +994,15 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Data.DigestSend", b =>
+                {
+                    b.HasOne("HauGiang.Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HauGiang.Portal.Data.DueSoonPush", b =>
