@@ -17,6 +17,7 @@ namespace HauGiang.Portal.Tests.Features.Digest;
 /// The morning digest end to end: the real app sends through MailKit to a real SMTP server this test runs
 /// (netDumbster on 127.0.0.1), on the app's clock, from a working Wednesday morning before 07:30.
 /// </summary>
+[Trait(Tier.Key, Tier.App)]
 public sealed class DigestTests : IAsyncLifetime
 {
     private const string Head = "lanhdao.vithanh@haugiang.demo";
