@@ -36,6 +36,7 @@ public class BorderTests
         "Reports -> Map",        // ReportsExtensions registers MapDataCache and MapPoints
         "Reports -> Queue",      // ReportsExtensions registers the queue's services
         "Push -> Reports",       // DueSoonPushJob reads the calendar (CalendarService)
+        "Digest -> Reports",     // DigestJob reads the calendar (CalendarService) for working days and the due-soon window
         "Admin -> Reports",      // CalendarAdminService and RoutingAdminService invalidate CalendarService
         // Reference-data caches each admin write must invalidate (issue #14 item 2: one change signal).
         "Admin -> Intake",       // Organisation/Routing/CategoryAdminService refresh IntakeRouter and intake categories
