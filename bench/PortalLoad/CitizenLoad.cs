@@ -30,13 +30,14 @@ public sealed class CitizenLoad : IDisposable
     ];
 
     private readonly HttpClient _http;
-    private readonly Cast _cast;
+    private readonly string _apiKey;
+    private readonly IReadOnlyList<AreaPoint> _areas;
     private readonly List<(string Code, int Weight, Dictionary<string, string> Attributes)> _services = [];
     private readonly Random _random = new(12);
 
-    public CitizenLoad(string baseUrl, Cast cast)
+    public CitizenLoad(string baseUrl, string apiKey, IReadOnlyList<AreaPoint> areas)
     {
-        _cast = cast;
+        (_apiKey, _areas) = (apiKey, areas);
         _http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 512 })
         {
             BaseAddress = new Uri(baseUrl),
@@ -90,7 +91,7 @@ public sealed class CitizenLoad : IDisposable
         var (service, area) = (PickService(), PickArea());
         var fields = new Dictionary<string, string>(service.Attributes)
         {
-            ["api_key"] = _cast.ApiKey,
+            ["api_key"] = _apiKey,
             ["service_code"] = service.Code,
             ["lat"] = (area.Lat + ((_random.NextDouble() - 0.5) * 0.008)).ToString("0.000000", CultureInfo.InvariantCulture),
             ["long"] = (area.Lon + ((_random.NextDouble() - 0.5) * 0.008)).ToString("0.000000", CultureInfo.InvariantCulture),
@@ -153,7 +154,7 @@ public sealed class CitizenLoad : IDisposable
     {
         var r = _random.NextDouble();
         var code = r < 0.25 ? "31321" : r < 0.40 ? "31340" : null;
-        return _cast.Areas.FirstOrDefault(a => a.Code == code) ?? _cast.Areas[_random.Next(_cast.Areas.Count)];
+        return _areas.FirstOrDefault(a => a.Code == code) ?? _areas[_random.Next(_areas.Count)];
     }
 
     public static double UnixMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;

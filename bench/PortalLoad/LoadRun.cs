@@ -38,7 +38,7 @@ public sealed record RunResult(
 
 /// <summary>Everything a run needs, set up once.</summary>
 public sealed record Rig(BenchApp App, Cast Cast, PageFleet Fleet, IPlaywright Playwright, BrowserTypeLaunchOptions Launch, int MainBrowserPid,
-    QueryCounter Queries, ServerLog Log, CitizenLoad Citizens, OfficerLoad Officers, int BaselineSubscribers);
+    QueryCounter Queries, ServerLog Log, ICitizens Citizens, OfficerLoad Officers, int BaselineSubscribers);
 
 /// <summary>
 /// One run: open N pages, let them settle, then for the run's duration citizens POST and officers act while the
@@ -94,10 +94,11 @@ public static class LoadRun
         using var stopSampling = new CancellationTokenSource();
         var sampler = new ServerSampler(feed, rig.Queries, () => ProcessTree.BrowserTree(rig.MainBrowserPid));
         var sampling = sampler.RunAsync(duration + TimeSpan.FromMinutes(2), stopSampling.Token);
+        await rig.Citizens.ReadyAsync(o.Rate, duration, ct);
         var runStart = CitizenLoad.UnixMs();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var serverPosts = new ServerPostTimes();
-        var posts = rig.Citizens.RunAsync(o.Rate, duration, ct);
+        var posts = rig.Citizens.RunAsync(ct);
         var actions = rig.Officers.RunAsync(o.Actions, duration, ct);
         var faulting = faults is null ? Task.CompletedTask : Task.Run(async () =>
         {

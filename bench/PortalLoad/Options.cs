@@ -3,16 +3,17 @@ using System.Globalization;
 namespace PortalLoad;
 
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
-public sealed record Options(int[] Pages, int Seconds, double Rate, double Actions, string? Database, bool Faults, int DemoReports, string? Out, int OpenInParallel, int SettleSeconds, int BrowserNice, string BrowserCpus, int SqlTop, string? Raw)
+public sealed record Options(int[] Pages, int Seconds, double Rate, double Actions, string? Database, bool Faults, int DemoReports, string? Out, int OpenInParallel, int SettleSeconds, int BrowserNice, string BrowserCpus, int SqlTop, string? Raw, bool CitizensInProcess)
 {
     public const string Usage = """
         bash bench/portal-load.sh [--pages 0,100] [--seconds 60] [--rate 20] [--actions 2] [--db PATH] [--no-faults]
                                   [--demo-reports 2000] [--open-parallel 4] [--settle 5] [--browser-nice 10] [--browser-cpus 1|all] [--sql-top 0] [--out FILE] [--raw DIR]
+                                  [--citizens process|in-process]
         """;
 
     public static Options Parse(string[] args)
     {
-        var known = new[] { "--pages", "--seconds", "--rate", "--actions", "--db", "--demo-reports", "--out", "--open-parallel", "--settle", "--browser-nice", "--browser-cpus", "--sql-top", "--raw" };
+        var known = new[] { "--pages", "--seconds", "--rate", "--actions", "--db", "--demo-reports", "--out", "--open-parallel", "--settle", "--browser-nice", "--browser-cpus", "--sql-top", "--raw", "--citizens" };
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--no-faults")
@@ -35,7 +36,8 @@ public sealed record Options(int[] Pages, int Seconds, double Rate, double Actio
             .Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var o = new Options(pages, Int("--seconds", 60), Double("--rate", 20), Double("--actions", 2), Get("--db"), !args.Contains("--no-faults"),
             Int("--demo-reports", 2000), Get("--out"), Int("--open-parallel", 4), Int("--settle", 5), Int("--browser-nice", 10),
-            Get("--browser-cpus") ?? (Environment.ProcessorCount > 1 ? (Environment.ProcessorCount - 1).ToString(CultureInfo.InvariantCulture) : "all"), Int("--sql-top", 0), Get("--raw"));
+            Get("--browser-cpus") ?? (Environment.ProcessorCount > 1 ? (Environment.ProcessorCount - 1).ToString(CultureInfo.InvariantCulture) : "all"), Int("--sql-top", 0), Get("--raw"),
+            (Get("--citizens") ?? "process") == "in-process");
         if (o.Pages.Length == 0 || o.Pages.Any(n => n is < 0 or > 500) || o.Seconds is < 5 or > 3600 || o.Rate is <= 0 or > 500 || o.Actions is <= 0 or > 100
             || o.OpenInParallel is < 1 or > 16 || o.SettleSeconds is < 0 or > 600 || o.BrowserNice is < 0 or > 19 || o.SqlTop is < 0 or > 100)
         {
@@ -45,6 +47,11 @@ public sealed record Options(int[] Pages, int Seconds, double Rate, double Actio
         if (o.BrowserCpus != "all" && !System.Text.RegularExpressions.Regex.IsMatch(o.BrowserCpus, @"^\d+(-\d+)?(,\d+(-\d+)?)*$"))
         {
             throw new ArgumentException("--browser-cpus: a CPU list as taskset takes it (e.g. 1 or 0-1), or all.");
+        }
+
+        if (Get("--citizens") is { } citizens && citizens is not ("process" or "in-process"))
+        {
+            throw new ArgumentException("--citizens: process (default) or in-process.");
         }
 
         if (o.Database is { } db && !File.Exists(db))

@@ -13,6 +13,11 @@ public static class PortalLoadMain
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [CitizenProcess.ChildFlag])
+        {
+            return await CitizenProcess.ChildMainAsync();
+        }
+
         Options o;
         try
         {
@@ -145,8 +150,9 @@ public static class PortalLoadMain
         Print($"- Database: {(o.Database is null ? $"the demo seed ({o.DemoReports:N0} reports requested)" : "a copy of " + o.Database)}, {reports:N0} reports; " +
               $"{cast.Officers.Count} officer accounts, {cast.Areas.Count} areas. App on {app.BaseUrl}, real clock.");
 
-        using var citizens = new CitizenLoad(app.BaseUrl, cast);
-        await citizens.PrepareAsync();
+        using var inProcess = new CitizenLoad(app.BaseUrl, cast.ApiKey, cast.Areas);
+        await inProcess.PrepareAsync();
+        using ICitizens citizens = o.CitizensInProcess ? new InProcessCitizens(inProcess) : new CitizenProcess(app.BaseUrl, cast.ApiKey, cast.Areas);
         var officers = new OfficerLoad(app, cast);
 
         using var playwright = await Playwright.CreateAsync();
@@ -154,6 +160,9 @@ public static class PortalLoadMain
         var before = ProcessTree.BrowserMains();
         await using var browser = await playwright.Chromium.LaunchAsync(launch);
         var mainBrowser = ProcessTree.BrowserMains().Except(before).FirstOrDefault();
+        Print(o.CitizensInProcess
+            ? "- Citizens: in the benchmark's process (--citizens in-process), sharing the app's thread pool."
+            : "- Citizens: a process of their own (PortalLoad --citizens-child), as phones are; `--citizens in-process` shares the app's thread pool.");
         Print($"- Chromium {browser.Version} ({Browsers.ChromiumPath}), headless, one process for the fleet (pid {mainBrowser}); " +
               (o.BrowserCpus == "all" ? "on any CPU, " : $"on CPU {o.BrowserCpus} only, ") +
               (o.BrowserNice == 0 ? "at its own priorities" : $"at nice {o.BrowserNice} without CAP_SYS_NICE (lowest nice among its threads now: {Browsers.LowestNice(mainBrowser)})") + ".");
@@ -164,7 +173,7 @@ public static class PortalLoadMain
 
         // Warm-up (not measured): the intake's and the actions' first calls pay for JIT and caches.
         Console.Error.WriteLine("warm-up…");
-        await citizens.RunAsync(o.Rate, TimeSpan.FromSeconds(3), ct);
+        await inProcess.RunAsync(o.Rate, TimeSpan.FromSeconds(3), ct);
         await officers.RunAsync(o.Actions, TimeSpan.FromSeconds(3), ct);
 
         var runs = new List<RunResult>();

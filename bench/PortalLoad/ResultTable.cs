@@ -75,7 +75,7 @@ public static class ResultTable
         }
 
         text.AppendLine($"Each run: {o.Seconds} s of Open311 POSTs at {o.Rate}/s and officer actions at {o.Actions}/s; ✗ = target missed. " +
-                        "Memory and CPU are the whole benchmark process (the app, the load generators and the Playwright client; Chromium and Playwright's driver are other processes).");
+                        "Memory and CPU are the whole benchmark process (the app, the officers' load and the Playwright client; the citizens, unless `--citizens in-process`, Chromium and Playwright's driver are other processes).");
         return (text.ToString(), allMet);
     }
 
