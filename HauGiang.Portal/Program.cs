@@ -12,6 +12,7 @@ using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Notices;
 using HauGiang.Portal.Features.Push;
 using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.ReplyTemplates;
 using HauGiang.Portal.Localization;
 using HauGiang.Portal.Security;
 using HauGiang.Portal.Telemetry;
@@ -50,6 +51,7 @@ builder.AddIntake();
 builder.AddBackups();
 builder.AddPush();
 builder.AddDigest();
+builder.AddReplyTemplates();
 
 var app = builder.Build();
 

@@ -68,7 +68,7 @@ public class AccessibilityTests(BrowserFixture browser, PortalApp app)
     {
         var page = await browser.NewPageAsync(app.BaseUrl);
         await page.SignInAsync("lanhdao.vithanh@haugiang.demo");
-        var failures = await ScanAsync(page, "/dashboard") + await ScanAsync(page, "/dashboard/month");
+        var failures = await ScanAsync(page, "/dashboard") + await ScanAsync(page, "/dashboard/month") + await ScanAsync(page, "/templates");
         await page.Context.CloseAsync();
         Assert.True(failures.Length == 0, failures);
     }
@@ -87,6 +87,7 @@ public class AccessibilityTests(BrowserFixture browser, PortalApp app)
         // The forms behind the "new" buttons, open.
         failures += await ScanOpenedAsync(page, "/admin/categories", "[data-testid=category-new]", ".mud-dialog");
         failures += await ScanOpenedAsync(page, "/admin/users", "[data-testid=user-new]", ".mud-dialog");
+        failures += await ScanOpenedAsync(page, "/admin/templates", "[data-testid=template-new]", ".mud-dialog");
 
         await page.Context.CloseAsync();
         Assert.True(failures.Length == 0, failures);

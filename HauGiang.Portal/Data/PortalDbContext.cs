@@ -46,6 +46,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<DigestSend> DigestSends => Set<DigestSend>();
 
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

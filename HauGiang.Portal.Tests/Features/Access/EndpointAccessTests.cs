@@ -54,6 +54,8 @@ public class EndpointAccessTests(EndpointAccessTests.EverythingOnApp app) : ICla
         ["GET /admin/units"] = "login denied denied 200 200",
         ["GET /admin/routing"] = "login denied denied 200 200",
         ["GET /admin/calendar"] = "login denied denied 200 200",
+        ["GET /admin/templates"] = "login denied denied 200 200",   // reply templates: coordinators read
+        ["GET /templates"] = "login denied 200 200 200",            // a head's own unit's reply templates
         ["GET /admin/users"] = "login denied denied denied 200",
         ["GET /admin/audit"] = "login denied denied denied 200",
         ["GET /admin/api-clients"] = "login denied denied denied 200",

@@ -117,6 +117,7 @@ internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser
             ReportHandling.MarkDuplicate(dup, OfficerOf(dup.UnitId.Value), at, original);
         }
 
+        db.ReplyTemplates.AddRange(DemoReplyTemplates.Create(categories, units, now));
         await db.SaveChangesAsync(ct);
     }
 

@@ -15,6 +15,7 @@ public static class AdminScreens
         new("Routing", "/admin/routing", Icons.Material.Filled.AltRoute, Policies.ViewAdministration),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.Administer),
         new("Calendar", "/admin/calendar", Icons.Material.Filled.CalendarMonth, Policies.ViewAdministration),
+        new("Templates", "/admin/templates", Icons.Material.Filled.Quickreply, Policies.ViewAdministration),
         new("ApiClients", "/admin/api-clients", Icons.Material.Filled.Key, Policies.Administer),
         new("Audit", "/admin/audit", Icons.Material.Filled.History, Policies.Administer),
         new("Backups", "/admin/backups", Icons.Material.Filled.Backup, Policies.Administer),

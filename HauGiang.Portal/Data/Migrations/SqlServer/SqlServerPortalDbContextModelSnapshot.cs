@@ -147,6 +147,60 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.ToTable("DueSoonPushes", (string)null);
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ReportCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ApiClientId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Data.ReportCodeCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ReportCodeCounters", (string)null);
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Data.VapidKeyPair", b =>
                 {
                     b.Property<int>("Id")
@@ -443,6 +497,57 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.HasIndex("DefaultUnitId");
 
                     b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Domain.ReplyTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Action", "UnitId");
+
+                    b.ToTable("ReplyTemplates");
                 });
 
             modelBuilder.Entity("HauGiang.Portal.Domain.Report", b =>
@@ -796,60 +901,6 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("ApiClientId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("ReportCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("ApiClientId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords", (string)null);
-                });
-
-            modelBuilder.Entity("HauGiang.Portal.Data.ReportCodeCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.Property<long>("LastNumber")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("ReportCodeCounters", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1051,6 +1102,15 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
+                {
+                    b.HasOne("HauGiang.Portal.Domain.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Data.WebPushSubscription", b =>
                 {
                     b.HasOne("HauGiang.Portal.Data.ApplicationUser", null)
@@ -1065,6 +1125,19 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.HasOne("HauGiang.Portal.Domain.Unit", null)
                         .WithMany()
                         .HasForeignKey("DefaultUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Domain.ReplyTemplate", b =>
+                {
+                    b.HasOne("HauGiang.Portal.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("HauGiang.Portal.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1171,15 +1244,6 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.Navigation("Area");
 
                     b.Navigation("Parent");
-                });
-
-            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
-                {
-                    b.HasOne("HauGiang.Portal.Domain.ApiClient", null)
-                        .WithMany()
-                        .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -141,6 +141,58 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.ToTable("DueSoonPushes", (string)null);
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ApiClientId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Data.ReportCodeCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ReportCodeCounters", (string)null);
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Data.VapidKeyPair", b =>
                 {
                     b.Property<int>("Id")
@@ -427,6 +479,55 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.HasIndex("DefaultUnitId");
 
                     b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Domain.ReplyTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Action", "UnitId");
+
+                    b.ToTable("ReplyTemplates");
                 });
 
             modelBuilder.Entity("HauGiang.Portal.Domain.Report", b =>
@@ -768,58 +869,6 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ApiClientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReportCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("ApiClientId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords", (string)null);
-                });
-
-            modelBuilder.Entity("HauGiang.Portal.Data.ReportCodeCounter", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("ReportCodeCounters", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1014,6 +1063,15 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
+                {
+                    b.HasOne("HauGiang.Portal.Domain.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Data.WebPushSubscription", b =>
                 {
                     b.HasOne("HauGiang.Portal.Data.ApplicationUser", null)
@@ -1028,6 +1086,19 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.HasOne("HauGiang.Portal.Domain.Unit", null)
                         .WithMany()
                         .HasForeignKey("DefaultUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Domain.ReplyTemplate", b =>
+                {
+                    b.HasOne("HauGiang.Portal.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("HauGiang.Portal.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1134,15 +1205,6 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.Navigation("Area");
 
                     b.Navigation("Parent");
-                });
-
-            modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
-                {
-                    b.HasOne("HauGiang.Portal.Domain.ApiClient", null)
-                        .WithMany()
-                        .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
