@@ -46,6 +46,10 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<DigestSend> DigestSends => Set<DigestSend>();
 
+    public DbSet<ExportFileRecord> ExportFiles => Set<ExportFileRecord>();
+
+    public DbSet<ExportFileChunk> ExportFileChunks => Set<ExportFileChunk>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

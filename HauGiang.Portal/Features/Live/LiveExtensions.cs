@@ -16,6 +16,8 @@ public static class LiveExtensions
         builder.Services.AddSingleton<SharedReads>();
         var signalR = builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubFeedBridge>();
+        builder.Services.AddSingleton<InstanceDirectory>(); // heartbeats in Redis when configured (decision 014)
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceDirectory>());
 
         var redis = builder.Configuration["Redis:Configuration"];
         if (string.IsNullOrWhiteSpace(redis))
