@@ -43,7 +43,8 @@ public static class LiveExtensions
 
     /// <summary>
     /// The Redis backplane is for <see cref="ReportsHub"/>'s outside clients. Blazor's own circuits live on one
-    /// instance (sticky sessions) and need no backplane; kept on it, they could not even start while Redis is down.
+    /// instance (its WebSocket stays where it connected) and need no backplane; kept on it, they could not even start
+    /// while Redis is down.
     /// So Blazor's (internal) ComponentHub gets the default in-memory lifetime manager.
     /// </summary>
     private static void KeepBlazorCircuitsOffTheBackplane(IServiceCollection services)
