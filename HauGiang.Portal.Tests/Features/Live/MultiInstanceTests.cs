@@ -148,9 +148,12 @@ public sealed class MultiInstanceTests(TwoInstances two) : IClassFixture<TwoInst
     }
 }
 
-/// <summary>Redis stops: each instance counts its clients alone (and still refuses over the limit), and sees only itself.</summary>
+/// <summary>
+/// Instances and Redis going away (two fresh instances per test): a stopped instance leaves the list; with Redis
+/// gone each instance counts its clients alone (and still refuses over the limit), and sees only itself.
+/// </summary>
 [Trait(Tier.Key, Tier.App)]
-public sealed class MultiInstanceWithoutRedisTests : IDisposable
+public sealed class MultiInstanceOutageTests : IDisposable
 {
     private readonly TwoInstances _two = new();
 
@@ -177,6 +180,23 @@ public sealed class MultiInstanceWithoutRedisTests : IDisposable
         var admin = await _two.B.UserAsync(IntakeTestExtensions.Admin);
         var snapshot = await _two.B.Services.GetRequiredService<SystemStatusService>().TakeAsync(admin);
         Assert.Equal(["hg-b"], snapshot!.Instances.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task An_instance_that_stops_leaves_the_status_page()
+    {
+        var admin = await _two.A.UserAsync(IntakeTestExtensions.Admin);
+        var status = _two.A.Services.GetRequiredService<SystemStatusService>();
+        for (var tries = 0; tries < 100 && (await status.TakeAsync(admin))!.Instances.Count < 2; tries++)
+        {
+            await Task.Delay(100); // B's first heartbeat is written as it starts
+        }
+
+        Assert.Equal(["hg-a", "hg-b"], (await status.TakeAsync(admin))!.Instances.Select(i => i.Name));
+
+        _two.B.Dispose(); // a clean stop removes its heartbeat at once, without waiting for it to expire
+
+        Assert.Equal(["hg-a"], (await status.TakeAsync(admin))!.Instances.Select(i => i.Name));
     }
 
     public void Dispose() => _two.Dispose();
