@@ -25,6 +25,7 @@ elif [ -n "$filter" ]; then args+=(--filter "$filter"); fi
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)   # the nginx of docs/deploy.md in front of two instances (NginxTests)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

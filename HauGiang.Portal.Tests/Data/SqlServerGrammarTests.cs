@@ -285,6 +285,23 @@ public class SqlServerGrammarTests
             return c.SaveChanges();
         }));
 
+        // Export files kept in the database for every instance (Features/Dashboard/ExportFiles, decision 014).
+        sql.Add("exportfile.insert", Sent(c =>
+        {
+            c.ExportFiles.Add(new ExportFileRecord { Token = "ab12", UserId = Coordinator.Id, FileName = "phan-anh.csv", ContentType = "text/csv", Length = 3, FinishedAt = Now });
+            return c.SaveChanges();
+        }));
+        sql.Add("exportfile.chunk.insert", Sent(c =>
+        {
+            c.ExportFileChunks.Add(new ExportFileChunk { Token = "ab12", Index = 0, Data = [1, 2, 3] });
+            return c.SaveChanges();
+        }));
+        sql.Add("exportfile.complete", Sent(c => c.ExportFiles.Where(f => f.Token == "ab12").ExecuteUpdate(u => u.SetProperty(f => f.Complete, true))));
+        sql.Add("exportfile.find", Sent(c => c.ExportFiles.AsNoTracking().FirstOrDefault(f => f.Token == "ab12" && f.UserId == Coordinator.Id && f.Complete && f.FinishedAt > Now)));
+        sql.Add("exportfile.chunk", Sent(c => c.ExportFileChunks.Where(ch => ch.Token == "ab12" && ch.Index == 0).Select(ch => ch.Data).FirstOrDefault()));
+        sql.Add("exportfile.sweep.chunks", Sent(c => c.ExportFileChunks.Where(ch => c.ExportFiles.Where(f => f.FinishedAt <= Now).Select(f => f.Token).Contains(ch.Token)).ExecuteDelete()));
+        sql.Add("exportfile.sweep", Sent(c => c.ExportFiles.Where(f => f.FinishedAt <= Now).ExecuteDelete()));
+
         // The system status page's database size (raw SQL, SQL Server only), as EF wraps it for Single().
         sql.Add("status.size", Sent(c => c.Database.SqlQueryRaw<long>(HauGiang.Portal.Features.Admin.SystemStatusService.SqlServerSizeQuery).Single()));
         return sql;

@@ -48,6 +48,10 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
 
+    public DbSet<ExportFileRecord> ExportFiles => Set<ExportFileRecord>();
+
+    public DbSet<ExportFileChunk> ExportFileChunks => Set<ExportFileChunk>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -11,7 +11,8 @@ namespace HauGiang.Portal.Features.Admin;
 /// <summary>
 /// What an operator wants to see at a glance on "Tình trạng hệ thống": the readiness checks (the same as
 /// <c>/health/ready</c>), pages open on this instance, how far behind the live feed's slowest page is, the intake of
-/// the last hour and day, the database's size and the free disk beside it, and which build has run since when.
+/// the last hour and day, the database's size and the free disk beside it, which build has run since when, and the other instances
+/// seen through Redis (<see cref="InstanceDirectory"/>).
 /// Admins only: province-wide figures and the state of the machine.
 /// </summary>
 public sealed class SystemStatusService(
@@ -19,6 +20,7 @@ public sealed class SystemStatusService(
     CircuitCounter circuits,
     ReportFeed feed,
     PortalInstance instance,
+    InstanceDirectory instances,
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock)
 {
@@ -40,7 +42,10 @@ public sealed class SystemStatusService(
         string Instance,
         DateTime StartedAtUtc,
         TimeSpan Uptime,
-        DateTime TakenAtUtc);
+        DateTime TakenAtUtc,
+        string InstanceName,
+        bool InstancesShared,
+        IReadOnlyList<PortalInstanceInfo> Instances);
 
     public async Task<Snapshot?> TakeAsync(PortalUser? user, CancellationToken ct = default)
     {
@@ -74,7 +79,10 @@ public sealed class SystemStatusService(
             Environment.MachineName,
             instance.StartedAt.UtcDateTime,
             instance.Uptime,
-            now);
+            now,
+            instances.Name,
+            instances.Shared,
+            await instances.ListAsync());
     }
 
     /// <summary>SQLite: the file with its write-ahead log, and the free space of its disk. SQL Server: the data and log files.</summary>

@@ -7,7 +7,7 @@ namespace HauGiang.Portal.Features.Dashboard;
 /// <summary>
 /// <c>GET /api/export/reports.csv</c> and <c>.xlsx</c>: the rows of a queue filter, streamed as they are read (links,
 /// scripts); <c>GET /api/export/files/{token}</c>: a file the export with progress wrote (<see cref="ExportFiles"/>),
-/// for the user who made it only.
+/// for the user who made it only, served from the database by any instance.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -16,26 +16,17 @@ public static class ExportEndpoints
         var group = app.MapGroup("/api/export").RequireAuthorization(Policies.HandleReports);
         group.MapGet("/reports.csv", (HttpContext http, ReportExport export, CancellationToken ct) => ExportAsync(http, export, ExportFormat.Csv, ct));
         group.MapGet("/reports.xlsx", (HttpContext http, ReportExport export, CancellationToken ct) => ExportAsync(http, export, ExportFormat.Xlsx, ct));
-        group.MapGet("/files/{token}", (string token, HttpContext http, ExportFiles files) =>
+        group.MapGet("/files/{token}", async (string token, HttpContext http, ExportFiles files, CancellationToken ct) =>
         {
             // Someone else's token, or an old one: the same answer as an unknown one.
-            if (PortalUser.From(http.User) is not { } user || files.Find(token, user.Id) is not { } file)
+            if (PortalUser.From(http.User) is not { } user || await files.FindAsync(token, user.Id, ct) is not { } file)
             {
                 return Results.NotFound();
             }
 
-            FileStream stream;
-            try
-            {
-                stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            }
-            catch (FileNotFoundException)
-            {
-                return Results.NotFound(); // swept between the lookup and here
-            }
-
             http.Response.Headers.CacheControl = "no-store";
-            return Results.File(stream, file.ContentType, file.FileName);
+            http.Response.ContentLength = file.Length;
+            return Results.Stream(output => files.CopyToAsync(file, output, ct), file.ContentType, file.FileName);
         });
         return app;
     }

@@ -16,6 +16,8 @@ public static class LiveExtensions
         builder.Services.AddSingleton<SharedReads>();
         var signalR = builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubFeedBridge>();
+        builder.Services.AddSingleton<InstanceDirectory>(); // heartbeats in Redis when configured (decision 014)
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceDirectory>());
 
         var redis = builder.Configuration["Redis:Configuration"];
         if (string.IsNullOrWhiteSpace(redis))
@@ -41,7 +43,8 @@ public static class LiveExtensions
 
     /// <summary>
     /// The Redis backplane is for <see cref="ReportsHub"/>'s outside clients. Blazor's own circuits live on one
-    /// instance (sticky sessions) and need no backplane; kept on it, they could not even start while Redis is down.
+    /// instance (its WebSocket stays where it connected) and need no backplane; kept on it, they could not even start
+    /// while Redis is down.
     /// So Blazor's (internal) ComponentHub gets the default in-memory lifetime manager.
     /// </summary>
     private static void KeepBlazorCircuitsOffTheBackplane(IServiceCollection services)

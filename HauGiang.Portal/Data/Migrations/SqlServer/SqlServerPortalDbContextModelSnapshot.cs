@@ -147,6 +147,61 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.ToTable("DueSoonPushes", (string)null);
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.ExportFileChunk", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Token", "Index");
+
+                    b.ToTable("ExportFileChunks", (string)null);
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Data.ExportFileRecord", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("ExportFiles", (string)null);
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1098,6 +1153,15 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.HasOne("HauGiang.Portal.Domain.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Data.ExportFileChunk", b =>
+                {
+                    b.HasOne("HauGiang.Portal.Data.ExportFileRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Token")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -141,6 +141,61 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.ToTable("DueSoonPushes", (string)null);
                 });
 
+            modelBuilder.Entity("HauGiang.Portal.Data.ExportFileChunk", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Token", "Index");
+
+                    b.ToTable("ExportFileChunks", (string)null);
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Data.ExportFileRecord", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("ExportFiles", (string)null);
+                });
+
             modelBuilder.Entity("HauGiang.Portal.Data.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1059,6 +1114,15 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.HasOne("HauGiang.Portal.Domain.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HauGiang.Portal.Data.ExportFileChunk", b =>
+                {
+                    b.HasOne("HauGiang.Portal.Data.ExportFileRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Token")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

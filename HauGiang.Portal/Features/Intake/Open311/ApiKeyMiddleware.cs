@@ -72,11 +72,16 @@ public sealed class ApiKeyMiddleware(RequestDelegate next)
 
 /// <summary>
 /// The built-in rate limiter, one fixed one-minute window per API client at its own RequestsPerMinute; calls
-/// without a valid key share a per-IP window. Refusals are 429 with Retry-After, in the Open311 error format.
+/// without a valid key share a per-IP window. With Redis configured the windows are counted in Redis
+/// (<see cref="SharedWindowLimiter"/>), so a limit holds across all instances; without it, or while Redis is away,
+/// each instance counts alone. Refusals are 429 with Retry-After, in the Open311 error format.
 /// </summary>
-public sealed class Open311RateLimitPolicy(IOptions<IntakeOptions> options) : IRateLimiterPolicy<string>
+public sealed class Open311RateLimitPolicy(IOptions<IntakeOptions> options, IServiceProvider services, ILogger<Open311RateLimitPolicy> logger) : IRateLimiterPolicy<string>
 {
     public const string Name = "open311";
+
+    // Registered by the Live feature when Redis:Configuration is set.
+    private readonly StackExchange.Redis.IConnectionMultiplexer? _redis = services.GetService<StackExchange.Redis.IConnectionMultiplexer>();
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
     {
@@ -90,25 +95,24 @@ public sealed class Open311RateLimitPolicy(IOptions<IntakeOptions> options) : IR
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        if (ApiKeyMiddleware.ClientOf(httpContext) is { } client)
+        // The limit is part of a client's partition key: a changed limit takes effect with the next window.
+        var (key, limit) = ApiKeyMiddleware.ClientOf(httpContext) is { } client
+            ? ($"client:{client.Id}:{client.RequestsPerMinute}", client.RequestsPerMinute)
+            : ("ip:" + (httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown"), Math.Max(1, options.Value.AnonymousRequestsPerMinute));
+        if (_redis is null)
         {
-            // The limit is part of the partition key: a changed limit takes effect with the next window.
-            return RateLimitPartition.GetFixedWindowLimiter($"client:{client.Id}:{client.RequestsPerMinute}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = client.RequestsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => LocalWindow(limit));
         }
 
-        var ip = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter("ip:" + ip, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.Value.AnonymousRequestsPerMinute),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        var redis = _redis;
+        return RateLimitPartition.Get(key, k => new SharedWindowLimiter(redis, k, limit, new FixedWindowRateLimiter(LocalWindow(limit)), logger));
     }
+
+    private static FixedWindowRateLimiterOptions LocalWindow(int limit) => new()
+    {
+        PermitLimit = limit,
+        Window = SharedWindowLimiter.Window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 }
