@@ -125,7 +125,12 @@ public static class Open311Endpoints
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/open311/v2";
         var english = IntakeText.WantsEnglish(http);
         return Open311Result.One(new DiscoveryDto(Changeset, options.Value.Contact, IntakeText.Get("Open311.KeyService", english),
-            [new DiscoveryEndpointDto(Specification, baseUrl, Changeset, "production", Formats)]), f, "discovery");
+            [
+                new DiscoveryEndpointDto(Specification, baseUrl, Changeset, "production", Formats),
+
+                // The sandbox is the same address with a test client's key (docs/open311.md, "Sandbox").
+                new DiscoveryEndpointDto(Specification, baseUrl, Changeset, "test", Formats),
+            ]), f, "discovery");
     }
 
     private static async Task<IResult> Services(string format, HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, IOptions<IntakeOptions> options, CancellationToken ct)
@@ -322,6 +327,7 @@ public static class Open311Endpoints
             Photos = prepared,
             Source = ReportSource.Open311,
             ApiClientId = client.Id,
+            IsTest = client.IsTest,
             Details = details,
             IdempotencyRecordId = idempotencyRecordId,
         }, ct);
@@ -342,11 +348,12 @@ public static class Open311Endpoints
         {
             foreach (var url in form["media_url"].Concat(form["media_url[]"]).Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).Take(photos.MaxPerReport))
             {
-                queued |= mediaUrls.TryEnqueue(new MediaUrlJob(result.Report.Id, url!));
+                queued |= mediaUrls.TryEnqueue(new MediaUrlJob(result.Report.Id, url!, client.MediaHosts));
             }
         }
 
-        return Created(result.Report.Code, IntakeService.Notice(unit, result.Report.DueAt, english), mediaUrl, queued, f, english);
+        var notice = result.Report.IsTest ? IntakeService.TestNotice(unit, result.Report.DueAt, english) : IntakeService.Notice(unit, result.Report.DueAt, english);
+        return Created(result.Report.Code, notice, mediaUrl, queued, f, english);
     }
 
     private static async Task<Open311Result> CreatedAsync(string code, string? mediaUrl, bool queued, Open311Format f, bool english, IntakeService intake, CancellationToken ct) =>
@@ -478,7 +485,7 @@ public static class Open311Endpoints
         var size = byIds ? MaxIds : pageSize;
         var page = await reads.ListAsync(
             new RequestQuery(ids, Split(query["service_code"]), from, to, open, size, after, updatedAfter, updatedBefore,
-                byIds ? 0 : ((pageNumber ?? 1) - 1) * pageSize, area), english, ct);
+                byIds ? 0 : ((pageNumber ?? 1) - 1) * pageSize, area, Sandbox: ApiKeyMiddleware.ClientOf(http)?.IsTest == true), english, ct);
         http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
         if (pageNumber is { } number && !byIds)
         {
@@ -564,7 +571,7 @@ public static class Open311Endpoints
             return Error("Open311.CursorInvalid");
         }
 
-        var page = await feed.ListAsync(new UpdateQuery(from, to, pageSize, after), english, ct);
+        var page = await feed.ListAsync(new UpdateQuery(from, to, pageSize, after, Sandbox: ApiKeyMiddleware.ClientOf(http)?.IsTest == true), english, ct);
         NextPageHeaders(http, page.NextCursor);
         return Open311Result.List(page.Items, f, "service_request_updates", "request_update");
     }

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Intake.Open311;
 
-/// <summary>The filters of GET servicerequestupdates (already validated). After is the cursor: (event time, event id).</summary>
-public sealed record UpdateQuery(DateTime FromUtc, DateTime ToUtc, int PageSize, (DateTime At, long Id)? After);
+/// <summary>
+/// The filters of GET servicerequestupdates (already validated). After is the cursor: (event time, event id).
+/// Sandbox: a test client's feed, of the sandbox's requests only (every other caller's has none of them).
+/// </summary>
+public sealed record UpdateQuery(DateTime FromUtc, DateTime ToUtc, int PageSize, (DateTime At, long Id)? After, bool Sandbox = false);
 
 /// <summary>A page of updates, oldest first, and the cursor of the next page (null on the last page).</summary>
 public sealed record UpdatePage(IReadOnlyList<ServiceRequestUpdateDto> Items, string? NextCursor);
@@ -46,7 +49,7 @@ public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         return events
-            .Join(db.Reports, e => e.ReportId, r => r.Id, (e, r) => new { e.Id, r.Code, r.IsPublic, e.Type, e.ToState, e.Note, e.At, r.RejectReason })
+            .Join(db.Reports.Where(r => r.IsTest == q.Sandbox), e => e.ReportId, r => r.Id, (e, r) => new { e.Id, r.Code, r.IsPublic, e.Type, e.ToState, e.Note, e.At, r.RejectReason })
             .OrderBy(x => x.At).ThenBy(x => x.Id)
             .Take(q.PageSize + 1)
             .Select(x => new Row(x.Id, x.Code, x.IsPublic, x.Type, x.ToState, x.Note, x.At, x.RejectReason));
