@@ -132,6 +132,7 @@ public class EndpointAccessTests(EndpointAccessTests.EverythingOnApp app) : ICla
         ["GET /open311/v2/servicerequestupdates.{format}"] = "200 200 200 200 200",
         ["GET /open311/v2/requests/{service_request_id}.{format}"] = "200 200 200 200 200",
         ["GET /open311/v2/tokens/{token}.{format}"] = "200 200 200 200 200",
+        ["GET /open311/v2/media/{id:long}.jpg"] = "404 404 404 404 404", // public result photos only: the id here is a citizen's photo
         ["POST /open311/v2/requests.{format}"] = "403 403 403 403 403",
         ["POST /open311/v2/requests/{service_request_id}/rating.{format}"] = "403 403 403 403 403",
         ["GET /openapi/{documentName}.json"] = "200 200 200 200 200",

@@ -73,42 +73,64 @@ public sealed class ApiKeyMiddleware(RequestDelegate next)
 /// <summary>
 /// The built-in rate limiter, one fixed one-minute window per API client at its own RequestsPerMinute; calls
 /// without a valid key share a per-IP window. Refusals are 429 with Retry-After, in the Open311 error format.
+/// The whole /open311/v2 group carries this policy; the update feed carries <see cref="Open311UpdateFeedRateLimitPolicy"/>
+/// on the endpoint, which replaces the group's there (the limiter takes the endpoint's own policy): so each call is
+/// counted in exactly one of the two.
 /// </summary>
 public sealed class Open311RateLimitPolicy(IOptions<IntakeOptions> options) : IRateLimiterPolicy<string>
 {
     public const string Name = "open311";
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
-    {
-        var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
-        http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var format = Open311Endpoints.ParseFormat(http.GetRouteValue("format") as string) ?? Open311Format.Json;
-        var english = IntakeText.WantsEnglish(http);
-        await Open311Result.Error(StatusCodes.Status429TooManyRequests, IntakeText.Get("Open311.TooManyRequests", english, Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture)), format).ExecuteAsync(http);
-    };
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        Partition(httpContext, client => client.RequestsPerMinute, options.Value.AnonymousRequestsPerMinute);
+
+    /// <summary>A one-minute window per client (the limit is in the key: a changed limit takes effect with the next window), else per IP.</summary>
+    internal static RateLimitPartition<string> Partition(HttpContext httpContext, Func<ApiClientIdentity, int> perClient, int anonymous)
     {
         if (ApiKeyMiddleware.ClientOf(httpContext) is { } client)
         {
-            // The limit is part of the partition key: a changed limit takes effect with the next window.
-            return RateLimitPartition.GetFixedWindowLimiter($"client:{client.Id}:{client.RequestsPerMinute}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = client.RequestsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            var limit = Math.Max(1, perClient(client));
+            return RateLimitPartition.GetFixedWindowLimiter($"client:{client.Id}:{limit}", _ => Window(limit));
         }
 
         var ip = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter("ip:" + ip, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.Value.AnonymousRequestsPerMinute),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        return RateLimitPartition.GetFixedWindowLimiter("ip:" + ip, _ => Window(Math.Max(1, anonymous)));
     }
+
+    private static FixedWindowRateLimiterOptions Window(int limit) => new()
+    {
+        PermitLimit = limit,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>429 with Retry-After (seconds), in the Open311 error format of the path's extension.</summary>
+    internal static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+        var text = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = text;
+        var format = Open311Endpoints.ParseFormat(http.GetRouteValue("format") as string) ?? Open311Format.Json;
+        var english = IntakeText.WantsEnglish(http);
+        await Open311Result.Error(StatusCodes.Status429TooManyRequests, IntakeText.Get("Open311.TooManyRequests", english, text), format).ExecuteAsync(http);
+    }
+}
+
+/// <summary>
+/// The update feed's own limit (<see cref="IntakeOptions.UpdateFeedRequestsPerMinute"/> per client; per IP without
+/// a key), in windows apart from <see cref="Open311RateLimitPolicy"/>'s: polling for updates and sending reports
+/// never use up each other's allowance.
+/// </summary>
+public sealed class Open311UpdateFeedRateLimitPolicy(IOptions<IntakeOptions> options) : IRateLimiterPolicy<string>
+{
+    public const string Name = "open311-updates";
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => Open311RateLimitPolicy.RejectAsync;
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        Open311RateLimitPolicy.Partition(httpContext, _ => options.Value.UpdateFeedRequestsPerMinute, options.Value.AnonymousRequestsPerMinute);
 }
