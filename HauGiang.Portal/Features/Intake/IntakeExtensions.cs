@@ -74,6 +74,7 @@ public static class IntakeExtensions
         app.UseRateLimiter();
         app.MapOpen311();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpen311Docs();
         app.MapPhotos();
         return app;
     }
