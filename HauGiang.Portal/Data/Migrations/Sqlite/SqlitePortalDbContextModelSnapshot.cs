@@ -603,8 +603,6 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId", "ReceivedAt");
 
-                    b.HasIndex("DueAt", "Id");
-
                     b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("ResolvedAt", "ReceivedAt");
@@ -613,17 +611,19 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("ClosedAt", "ResolvedAt", "ReceivedAt");
 
-                    b.HasIndex("State", "DueAt", "Id");
+                    b.HasIndex("DueAt", "Id", "IsTest");
 
                     b.HasIndex("UnitId", "DueAt", "Id");
 
-                    b.HasIndex("AreaId", "DueAt", "Id", "State");
+                    b.HasIndex("State", "DueAt", "Id", "IsTest");
 
-                    b.HasIndex("CategoryId", "DueAt", "Id", "State");
+                    b.HasIndex("AreaId", "DueAt", "Id", "State", "IsTest");
+
+                    b.HasIndex("CategoryId", "DueAt", "Id", "State", "IsTest");
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
-                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt")
+                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt", "IsTest")
                         .HasDatabaseName("IX_Reports_OpenFacts")
                         .HasFilter("\"State\" IN (0, 1)");
 
