@@ -76,6 +76,13 @@ public sealed class Report
 
     public int? ApiClientId { get; set; }
 
+    /// <summary>
+    /// Sent by a sandbox API client (<see cref="ApiClient.IsTest"/>): stored and answered through Open311 like any
+    /// other, but never shown to officers. PortalDbContext filters such reports out of every query; only the Open311
+    /// reads and the intake's own bookkeeping opt back in (IgnoreQueryFilters).
+    /// </summary>
+    public bool IsTest { get; set; }
+
     /// <summary>Optimistic concurrency token, bumped by every handling action (application-managed so both providers honour it).</summary>
     public int Version { get; set; }
 

@@ -71,6 +71,15 @@ public sealed class ApiClient
 
     public int RequestsPerMinute { get; set; } = 60;
 
+    /// <summary>A sandbox client (an integrator testing): its reports are marked <see cref="Report.IsTest"/>.</summary>
+    public bool IsTest { get; set; }
+
+    /// <summary>
+    /// The hosts this client's media_url photos may come from, one per line (exact host names, https only unless a
+    /// private address is named for tests). Empty: no media_url of this client is fetched.
+    /// </summary>
+    public string? MediaHosts { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? RevokedAt { get; set; }

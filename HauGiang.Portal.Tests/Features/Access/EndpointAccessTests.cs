@@ -134,9 +134,16 @@ public class EndpointAccessTests(EndpointAccessTests.EverythingOnApp app) : ICla
         ["GET /open311/v2/servicerequestupdates.{format}"] = "200 200 200 200 200",
         ["GET /open311/v2/requests/{service_request_id}.{format}"] = "200 200 200 200 200",
         ["GET /open311/v2/tokens/{token}.{format}"] = "200 200 200 200 200",
+        ["GET /open311/v2/media/{id:long}.jpg"] = "404 404 404 404 404", // public result photos only: the id here is a citizen's photo
         ["POST /open311/v2/requests.{format}"] = "403 403 403 403 403",
         ["POST /open311/v2/requests/{service_request_id}/rating.{format}"] = "403 403 403 403 403",
         ["GET /openapi/{documentName}.json"] = "200 200 200 200 200",
+
+        // The interactive reference of that document (Scalar, served from this site): public like the document.
+        ["GET /open311/docs/{documentName?}"] = "200 200 200 200 200",
+        ["GET /open311/docs/scalar.js"] = "200 200 200 200 200",
+        ["GET /open311/docs/scalar.aspnetcore.js"] = "200 200 200 200 200",
+        ["GET /open311/docs/favicon.svg"] = "200 200 200 200 200",
 
         // For load balancers and monitors: no data, only the state of each check.
         ["GET /health"] = "200 200 200 200 200",

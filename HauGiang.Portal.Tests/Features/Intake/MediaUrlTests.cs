@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Intake.MediaUrls;
 using HauGiang.Portal.Features.Photos;
 using HauGiang.Portal.Tests.Features.Photos;
@@ -19,13 +20,13 @@ using Microsoft.Extensions.Logging;
 namespace HauGiang.Portal.Tests.Features.Intake;
 
 /// <summary>
-/// The app for media_url: "localhost" is explicitly allowed to resolve to loopback (the image server of these tests
-/// runs on 127.0.0.1); the literal 127.0.0.1 is not. Photos are capped at 1 MB here so "too big" stays small.
+/// The app for media_url, with no host allowed globally: each test's API client names its own image hosts, and the
+/// image server of these tests runs on 127.0.0.1, which a client may reach only by naming that address explicitly.
+/// Photos are capped at 1 MB here so "too big" stays small.
 /// </summary>
 public sealed class MediaUrlApp() : PortalApp(reports: 20, new Dictionary<string, string?>
 {
     ["Intake:AnonymousRequestsPerMinute"] = "100000",
-    ["Intake:MediaUrl:AllowedPrivateHosts:0"] = "localhost",
     ["Photos:MaxBytes"] = "1000000",
 });
 
@@ -63,6 +64,8 @@ public class MediaUrlTests(MediaUrlApp app) : IClassFixture<MediaUrlApp>, IAsync
         });
         _server.MapGet("/page.jpg", () => Results.Text("<html><body>không phải ảnh</body></html>", "image/jpeg"));
         _server.MapGet("/to-loopback", () => Results.Redirect($"http://127.0.0.1:{_port}/photo.jpg"));
+        _server.MapGet("/to-localhost", () => Results.Redirect($"http://localhost:{_port}/photo.jpg"));
+        _server.MapGet("/to-ipv6", () => Results.Redirect($"http://[::1]:{_port}/photo.jpg"));
         await _server.StartAsync();
         _port = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
     }
@@ -78,14 +81,14 @@ public class MediaUrlTests(MediaUrlApp app) : IClassFixture<MediaUrlApp>, IAsync
     [Fact]
     public async Task A_photo_at_media_url_is_fetched_after_the_201_and_appears_on_the_report_without_its_gps()
     {
-        var (code, notice) = await PostAsync($"http://localhost:{_port}/hop");
+        var (code, notice) = await PostAsync($"http://127.0.0.1:{_port}/hop", "127.0.0.1");
         Assert.Contains("media_url", notice, StringComparison.Ordinal);
 
         var (photos, notes) = await SettledAsync(code);
         var photo = Assert.Single(photos);
         Assert.Equal(PhotoKind.Citizen, photo.Kind);
         Assert.Equal((1200, 900), (photo.Width, photo.Height));
-        Assert.Contains(notes, n => n == $"Đã thêm ảnh từ media_url (localhost), đã xoá thông tin EXIF/GPS.");
+        Assert.Contains(notes, n => n == $"Đã thêm ảnh từ media_url (127.0.0.1), đã xoá thông tin EXIF/GPS.");
 
         await using var stored = await app.Services.GetRequiredService<IFileStore>().OpenReadAsync(photo.StorageKey, default);
         Assert.Empty(ImageMetadataReader.ReadMetadata(stored!).OfType<GpsDirectory>());
@@ -94,11 +97,11 @@ public class MediaUrlTests(MediaUrlApp app) : IClassFixture<MediaUrlApp>, IAsync
     [Fact]
     public async Task Each_of_several_media_urls_is_fetched_as_FixMyStreet_sends_one_per_photo()
     {
-        var (_, key) = await app.CreateApiClientAsync();
+        var key = await ClientAsync("127.0.0.1");
         using var http = app.Http();
         var fields = IntakeTestExtensions.RequestFields(key).ToList();
-        fields.Add(new("media_url", $"http://localhost:{_port}/photo.jpg"));
-        fields.Add(new("media_url", $"http://localhost:{_port}/page.jpg"));
+        fields.Add(new("media_url", $"http://127.0.0.1:{_port}/photo.jpg"));
+        fields.Add(new("media_url", $"http://127.0.0.1:{_port}/page.jpg"));
         using var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var code = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString()!;
@@ -110,23 +113,53 @@ public class MediaUrlTests(MediaUrlApp app) : IClassFixture<MediaUrlApp>, IAsync
     }
 
     [Theory]
-    [InlineData("http://127.0.0.1:{port}/photo.jpg", "127.0.0.1 trỏ tới địa chỉ nội bộ")]
-    [InlineData("http://localhost:{port}/to-loopback", "127.0.0.1 trỏ tới địa chỉ nội bộ")]
-    [InlineData("http://[::ffff:127.0.0.1]:{port}/photo.jpg", "trỏ tới địa chỉ nội bộ")]
-    [InlineData("http://localhost:{port}/big.jpg", "ảnh lớn hơn 1 MB")]
-    [InlineData("http://localhost:{port}/big-chunked.jpg", "ảnh lớn hơn 1 MB")]
-    [InlineData("http://localhost:{port}/page.jpg", "không phải ảnh JPEG, PNG hoặc WebP")]
-    [InlineData("http://localhost:{port}/missing.jpg", "mã 404")]
-    [InlineData("file:///etc/passwd", "chỉ nhận địa chỉ http hoặc https")]
-    [InlineData("ftp://localhost/photo.jpg", "chỉ nhận địa chỉ http hoặc https")]
-    public async Task A_refused_media_url_keeps_the_report_and_says_why_on_its_timeline(string url, string reason)
+    [InlineData("http://127.0.0.1:{port}/photo.jpg", "", "máy chủ 127.0.0.1 không nằm trong danh sách máy chủ ảnh được phép")]
+    [InlineData("http://localhost:{port}/photo.jpg", "127.0.0.1", "máy chủ localhost không nằm trong danh sách")]
+    [InlineData("http://127.0.0.1:{port}/to-localhost", "127.0.0.1", "máy chủ localhost không nằm trong danh sách")]
+    [InlineData("http://127.0.0.1:{port}/to-ipv6", "127.0.0.1", "máy chủ ::1 không nằm trong danh sách")]
+    [InlineData("http://[::ffff:127.0.0.1]:{port}/photo.jpg", "127.0.0.1", "không nằm trong danh sách")]
+    [InlineData("http://localhost:{port}/photo.jpg", "localhost", "chỉ nhận địa chỉ https")]
+    [InlineData("https://localhost:{port}/photo.jpg", "localhost", "localhost trỏ tới địa chỉ nội bộ")]
+    [InlineData("http://127.0.0.1:{port}/big.jpg", "127.0.0.1", "ảnh lớn hơn 1 MB")]
+    [InlineData("http://127.0.0.1:{port}/big-chunked.jpg", "127.0.0.1", "ảnh lớn hơn 1 MB")]
+    [InlineData("http://127.0.0.1:{port}/page.jpg", "127.0.0.1", "không phải ảnh JPEG, PNG hoặc WebP")]
+    [InlineData("http://127.0.0.1:{port}/missing.jpg", "127.0.0.1", "mã 404")]
+    [InlineData("file:///etc/passwd", "127.0.0.1", "chỉ nhận địa chỉ http hoặc https")]
+    [InlineData("ftp://127.0.0.1/photo.jpg", "127.0.0.1", "chỉ nhận địa chỉ http hoặc https")]
+    public async Task A_refused_media_url_keeps_the_report_and_says_why_on_its_timeline(string url, string hosts, string reason)
     {
-        var (code, _) = await PostAsync(url.Replace("{port}", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var (code, _) = await PostAsync(url.Replace("{port}", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), hosts);
 
         var (photos, notes) = await SettledAsync(code);
         Assert.Empty(photos);
         var note = Assert.Single(notes, n => n.StartsWith("Ảnh không tải được: ", StringComparison.Ordinal));
         Assert.Contains(reason, note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_allowing_a_host_for_a_client_takes_effect_at_once_and_is_audited()
+    {
+        var key = await ClientAsync("");
+        var url = $"http://127.0.0.1:{_port}/photo.jpg";
+        var (refused, _) = await PostAsync(url, key: key);
+        Assert.Contains(await NotesAsync(refused), n => n.Contains("không nằm trong danh sách", StringComparison.Ordinal));
+
+        var clients = app.Services.GetRequiredService<ApiClientService>();
+        var admin = await app.UserAsync(IntakeTestExtensions.Admin);
+        var id = (await clients.ListAsync()).Single(c => key.StartsWith(c.KeyPrefix, StringComparison.Ordinal)).Id;
+        Assert.Equal("http://x/y", await clients.SetMediaHostsAsync(admin, id, "anh.example.vn, http://x/y"));
+        Assert.Null(await clients.SetMediaHostsAsync(admin, id, "https://anh.example.vn/\n127.0.0.1"));
+        Assert.Equal("anh.example.vn\n127.0.0.1", (await clients.ListAsync()).Single(c => c.Id == id).MediaHosts);
+
+        var (fetched, _) = await PostAsync(url, key: key);
+        var (photos, _) = await SettledAsync(fetched);
+        Assert.Single(photos);
+
+        await using var db = app.CreateDbContext();
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.Action == "apiclient.media-hosts" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync();
+        var entry = Assert.Single(audit);
+        Assert.Equal("media_hosts=anh.example.vn 127.0.0.1", entry.After);
+        Assert.Equal(admin.DisplayName, entry.UserName);
     }
 
     [Theory]
@@ -155,9 +188,19 @@ public class MediaUrlTests(MediaUrlApp app) : IClassFixture<MediaUrlApp>, IAsync
     public void Only_public_unicast_addresses_may_be_connected_to(string address, bool allowed) =>
         Assert.Equal(allowed, AddressPolicy.IsPublic(IPAddress.Parse(address)));
 
-    private async Task<(string Code, string Notice)> PostAsync(string mediaUrl)
+    /// <summary>A new API client whose image hosts are <paramref name="hosts"/>, through the service the admin screen uses.</summary>
+    private async Task<string> ClientAsync(string hosts)
     {
-        var (_, key) = await app.CreateApiClientAsync();
+        var admin = await app.UserAsync(IntakeTestExtensions.Admin);
+        var created = await app.Services.GetRequiredService<ApiClientService>().CreateAsync(admin, "Ảnh " + Guid.NewGuid().ToString("N")[..6], null, 10_000, mediaHosts: hosts);
+        return created!.Key;
+    }
+
+    private async Task<List<string>> NotesAsync(string code) => (await SettledAsync(code)).Notes;
+
+    private async Task<(string Code, string Notice)> PostAsync(string mediaUrl, string hosts = "", string? key = null)
+    {
+        key ??= await ClientAsync(hosts);
         using var http = app.Http();
         var fields = IntakeTestExtensions.RequestFields(key);
         fields["media_url"] = mediaUrl;

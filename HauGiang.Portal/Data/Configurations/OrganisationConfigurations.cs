@@ -72,6 +72,7 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         b.Property(c => c.KeyHash).HasMaxLength(128).IsRequired();
         b.HasIndex(c => c.KeyHash).IsUnique();
         b.Property(c => c.KeyPrefix).HasMaxLength(16);
+        b.Property(c => c.MediaHosts).HasMaxLength(ApiClientHosts.MaxTextLength);
     }
 }
 

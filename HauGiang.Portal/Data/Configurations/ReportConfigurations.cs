@@ -28,17 +28,20 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
 
         // The queue's keyset paging: scope (unit) + state, ordered by deadline then id. Category and area ride along
         // so that a unit's tab counts under those filters come from the index alone.
+        // IsTest rides along on the indexes the province-wide scope counts from (ReportScope: "not a sandbox report"),
+        // so those counts stay on the index too (measured at 1M reports: 0.13 s → 2.7 s without it; 0.14 s with it).
+        // A unit's scope needs no flag: sandbox reports have no unit.
         b.HasIndex(r => new { r.UnitId, r.State, r.DueAt, r.Id, r.CategoryId, r.AreaId });
-        b.HasIndex(r => new { r.State, r.DueAt, r.Id });
+        b.HasIndex(r => new { r.State, r.DueAt, r.Id, r.IsTest });
 
         // The "All" tab (any state) in deadline order: a unit's and the province's.
         b.HasIndex(r => new { r.UnitId, r.DueAt, r.Id });
-        b.HasIndex(r => new { r.DueAt, r.Id });
+        b.HasIndex(r => new { r.DueAt, r.Id, r.IsTest });
 
         // Province-wide filters by category or area, in deadline order, with the state for the tabs and the counts
         // (these are also the foreign keys' indexes).
-        b.HasIndex(r => new { r.CategoryId, r.DueAt, r.Id, r.State });
-        b.HasIndex(r => new { r.AreaId, r.DueAt, r.Id, r.State });
+        b.HasIndex(r => new { r.CategoryId, r.DueAt, r.Id, r.State, r.IsTest });
+        b.HasIndex(r => new { r.AreaId, r.DueAt, r.Id, r.State, r.IsTest });
         b.HasIndex(r => new { r.UnitId, r.ReceivedAt });
         b.HasIndex(r => r.ReceivedAt);
 
@@ -54,7 +57,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         // The open reports only (a tenth of them), in deadline order, with every fact the dashboard reads of them: the
         // queue's open tabs walk it in order, and the dashboard reads the province's open backlog from this small index
         // instead of ~100,000 scattered rows (about 0.1 s at 1M reports). RatedAt: a reopened report keeps its rating.
-        b.HasIndex(r => new { r.DueAt, r.Id, r.State, r.ReceivedAt, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating, r.RatedAt })
+        b.HasIndex(r => new { r.DueAt, r.Id, r.State, r.ReceivedAt, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating, r.RatedAt, r.IsTest })
             .HasFilter("\"State\" IN (0, 1)")
             .HasDatabaseName("IX_Reports_OpenFacts");
         b.HasIndex(r => r.AssignedOfficerId);

@@ -39,16 +39,17 @@ public sealed class DigestContent
     /// <summary>Reads the open work due before <paramref name="dueSoonLimit"/> and the counts of local day <paramref name="yesterday"/>.</summary>
     public static async Task<DigestContent> ReadAsync(PortalDbContext db, DateTime now, DateTime dueSoonLimit, DateOnly yesterday, CancellationToken ct)
     {
+        // Never a sandbox client's reports (Report.IsTest): they are nobody's work.
         var open = await db.Reports.AsNoTracking()
-            .Where(r => (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt <= dueSoonLimit)
+            .Where(r => (r.State == ReportState.New || r.State == ReportState.InProgress) && r.DueAt <= dueSoonLimit && !r.IsTest)
             .OrderBy(r => r.DueAt)
             .Select(r => new { r.Id, r.UnitId, r.Code, Category = r.Category!.NameVi, Area = r.Area!.Name, r.Address, r.DueAt })
             .ToListAsync(ct);
         var from = WorkingCalendar.FromLocal(yesterday.ToDateTime(TimeOnly.MinValue));
         var to = WorkingCalendar.FromLocal(yesterday.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var received = await db.Reports.AsNoTracking().Where(r => r.ReceivedAt >= from && r.ReceivedAt < to)
+        var received = await db.Reports.AsNoTracking().Where(r => r.ReceivedAt >= from && r.ReceivedAt < to && !r.IsTest)
             .GroupBy(r => r.UnitId).Select(g => new UnitCount(g.Key, g.Count())).ToListAsync(ct);
-        var finished = await db.Reports.AsNoTracking().Where(r => r.ResolvedAt >= from && r.ResolvedAt < to)
+        var finished = await db.Reports.AsNoTracking().Where(r => r.ResolvedAt >= from && r.ResolvedAt < to && !r.IsTest)
             .GroupBy(r => r.UnitId).Select(g => new UnitCount(g.Key, g.Count())).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return new(units, open.Select(r => new DigestReport(r.Id, r.UnitId, r.Code, r.Category, Place(r.Address, r.Area), r.DueAt)).ToList(), now, received, finished);

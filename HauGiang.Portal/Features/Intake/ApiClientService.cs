@@ -9,10 +9,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace HauGiang.Portal.Features.Intake;
 
 /// <summary>An API client as a request sees it once its key is checked.</summary>
-public sealed record ApiClientIdentity(int Id, string Name, int RequestsPerMinute);
+/// <param name="IsTest">A sandbox client: its reports are stored and answered but never reach officers.</param>
+/// <param name="MediaHosts">The hosts its media_urls may come from (<see cref="ApiClientHosts"/>).</param>
+public sealed record ApiClientIdentity(int Id, string Name, int RequestsPerMinute, bool IsTest, IReadOnlyList<string> MediaHosts);
 
 /// <summary>A row of the API clients screen.</summary>
-public sealed record ApiClientRow(int Id, string Name, string? Contact, string KeyPrefix, int RequestsPerMinute, DateTime CreatedAt, DateTime? RevokedAt, int Reports);
+public sealed record ApiClientRow(int Id, string Name, string? Contact, string KeyPrefix, int RequestsPerMinute, DateTime CreatedAt, DateTime? RevokedAt, int Reports, bool IsTest = false, string? MediaHosts = null);
 
 /// <summary>A client just created, with its key: the only moment the key exists outside the caller's hands.</summary>
 public sealed record NewApiClient(int Id, string Name, string Key);
@@ -45,8 +47,9 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var client = await db.ApiClients.AsNoTracking().Where(c => c.KeyHash == hash && c.RevokedAt == null)
-            .Select(c => new ApiClientIdentity(c.Id, c.Name, c.RequestsPerMinute)).FirstOrDefaultAsync(ct);
+        var row = await db.ApiClients.AsNoTracking().Where(c => c.KeyHash == hash && c.RevokedAt == null)
+            .Select(c => new { c.Id, c.Name, c.RequestsPerMinute, c.IsTest, c.MediaHosts }).FirstOrDefaultAsync(ct);
+        var client = row is null ? null : new ApiClientIdentity(row.Id, row.Name, row.RequestsPerMinute, row.IsTest, ApiClientHosts.Parse(row.MediaHosts));
         cache.Set(CacheKey(hash), client, TimeSpan.FromSeconds(CacheSeconds));
         return client;
     }
@@ -55,16 +58,19 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ApiClients.AsNoTracking().OrderBy(c => c.RevokedAt != null).ThenBy(c => c.Name)
-            .Select(c => new ApiClientRow(c.Id, c.Name, c.Contact, c.KeyPrefix, c.RequestsPerMinute, c.CreatedAt, c.RevokedAt, db.Reports.Count(r => r.ApiClientId == c.Id)))
+            .Select(c => new ApiClientRow(c.Id, c.Name, c.Contact, c.KeyPrefix, c.RequestsPerMinute, c.CreatedAt, c.RevokedAt, db.Reports.Count(r => r.ApiClientId == c.Id), c.IsTest, c.MediaHosts))
             .ToListAsync(ct);
     }
 
     /// <summary>Creates a client and returns its key (to show once). Null when the input is invalid.</summary>
-    public async Task<NewApiClient?> CreateAsync(PortalUser by, string name, string? contact, int requestsPerMinute, CancellationToken ct = default)
+    /// <param name="isTest">A sandbox client (fixed at creation: a client's reports are either all real or all tests).</param>
+    /// <param name="mediaHosts">The hosts its media_urls may come from (<see cref="ApiClientHosts.Normalize"/>); none: no media_url is fetched.</param>
+    public async Task<NewApiClient?> CreateAsync(PortalUser by, string name, string? contact, int requestsPerMinute, bool isTest = false, string? mediaHosts = null, CancellationToken ct = default)
     {
         name = name.Trim();
         contact = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim();
-        if (name.Length is 0 or > 200 || contact is { Length: > 300 } || requestsPerMinute is < 1 or > MaxRequestsPerMinute)
+        var (hosts, badHost) = ApiClientHosts.Normalize(mediaHosts);
+        if (name.Length is 0 or > 200 || contact is { Length: > 300 } || requestsPerMinute is < 1 or > MaxRequestsPerMinute || badHost is not null)
         {
             return null;
         }
@@ -72,7 +78,7 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
         // 32 random bytes, URL-safe: nothing to guess, nothing to escape in a header, a query or a form.
         var key = KeyPrefixTag + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
-        var client = new ApiClient { Name = name, Contact = contact, KeyHash = Hash(key), KeyPrefix = key[..11], RequestsPerMinute = requestsPerMinute, CreatedAt = now };
+        var client = new ApiClient { Name = name, Contact = contact, KeyHash = Hash(key), KeyPrefix = key[..11], RequestsPerMinute = requestsPerMinute, CreatedAt = now, IsTest = isTest, MediaHosts = hosts };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiClients.Add(client);
@@ -85,7 +91,7 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
             Action = "apiclient.create",
             EntityType = nameof(ApiClient),
             EntityId = client.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            After = $"name={client.Name}; contact={client.Contact}; key={client.KeyPrefix}…; rpm={client.RequestsPerMinute}",
+            After = $"name={client.Name}; contact={client.Contact}; key={client.KeyPrefix}…; rpm={client.RequestsPerMinute}; test={client.IsTest}; media_hosts={client.MediaHosts?.Replace('\n', ' ')}",
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -118,6 +124,48 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
         await db.SaveChangesAsync(ct);
         cache.Remove(CacheKey(client.KeyHash));
         return true;
+    }
+
+    /// <summary>
+    /// Sets the hosts a client's media_urls may come from (audited, before → after). Null when done; else the entry
+    /// that is not a host name or an IP address (or "" when the client does not exist or is revoked).
+    /// </summary>
+    public async Task<string?> SetMediaHostsAsync(PortalUser by, int id, string? text, CancellationToken ct = default)
+    {
+        var (hosts, badHost) = ApiClientHosts.Normalize(text);
+        if (badHost is not null)
+        {
+            return badHost;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id && c.RevokedAt == null, ct);
+        if (client is null)
+        {
+            return "";
+        }
+
+        if (client.MediaHosts == hosts)
+        {
+            return null;
+        }
+
+        var before = client.MediaHosts;
+        client.MediaHosts = hosts;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = by.Id,
+            UserName = by.DisplayName,
+            Action = "apiclient.media-hosts",
+            EntityType = nameof(ApiClient),
+            EntityId = client.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Before = "media_hosts=" + before?.Replace('\n', ' '),
+            After = "media_hosts=" + hosts?.Replace('\n', ' '),
+        });
+        await db.SaveChangesAsync(ct);
+        cache.Remove(CacheKey(client.KeyHash));
+        return null;
     }
 
     private static string CacheKey(string hash) => "apikey:" + hash;

@@ -43,6 +43,7 @@ public static class IntakeExtensions
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy<string, Open311RateLimitPolicy>(Open311RateLimitPolicy.Name);
+            o.AddPolicy<string, Open311UpdateFeedRateLimitPolicy>(Open311UpdateFeedRateLimitPolicy.Name);
         });
 
         builder.Services.AddOpenApi(Open311Endpoints.GroupName, o =>
@@ -73,6 +74,7 @@ public static class IntakeExtensions
         app.UseRateLimiter();
         app.MapOpen311();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpen311Docs();
         app.MapPhotos();
         return app;
     }

@@ -36,6 +36,9 @@ public sealed class IntakeRequest
 
     public int? ApiClientId { get; init; }
 
+    /// <summary>From a sandbox client: stored and answered, never given to a unit nor shown to officers.</summary>
+    public bool IsTest { get; init; }
+
     /// <summary>Answers to a category's extra questions, as text for the first line of the timeline.</summary>
     public string? Details { get; init; }
 
@@ -54,8 +57,8 @@ public enum IntakeOutcome
     OutsideServiceArea,
 }
 
-/// <summary>The report as received: its code, where it went and its deadline.</summary>
-public sealed record ReceivedReport(long Id, string Code, int? UnitId, string? UnitName, string? AreaName, RoutingReason Reason, DateTime ReceivedAt, DateTime DueAt);
+/// <summary>The report as received: its code, where it went (for a sandbox report: where it would have gone) and its deadline.</summary>
+public sealed record ReceivedReport(long Id, string Code, int? UnitId, string? UnitName, string? AreaName, RoutingReason Reason, DateTime ReceivedAt, DateTime DueAt, bool IsTest = false);
 
 /// <summary>Created (<see cref="Report"/>), or refused with a resource key and an optional argument.</summary>
 public sealed record IntakeResult(IntakeOutcome Outcome, ReceivedReport? Report, string? ErrorKey = null, string? Argument = null)

@@ -14,6 +14,13 @@ public sealed class IntakeOptions
     /// <summary>Requests per minute for Open311 calls without a valid api_key (public reads), per IP address.</summary>
     public int AnonymousRequestsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Requests per minute to the update feed (servicerequestupdates), per API client, counted apart from its other
+    /// calls: a client polling its updates never uses up the limit its reports are sent under, nor the reverse.
+    /// Callers without a key get <see cref="AnonymousRequestsPerMinute"/> per IP, also apart.
+    /// </summary>
+    public int UpdateFeedRequestsPerMinute { get; set; } = 60;
+
     /// <summary>How long an Idempotency-Key is remembered.</summary>
     public int IdempotencyHours { get; set; } = 24;
 

@@ -76,12 +76,17 @@ public sealed class IntakeService(
         IntakeText.Get("Open311.Notice", english, unitName ?? IntakeText.Get("Open311.Coordinators", english))
         + " " + IntakeText.Get("Open311.NoticeDue", english, Localization.VietnamTime.FormatDateTime(dueAt));
 
+    /// <summary>A sandbox request's notice: stored, not sent to anyone, and where a real one would have gone.</summary>
+    public static string TestNotice(string? unitName, DateTime dueAt, bool english) =>
+        IntakeText.Get("Open311.TestNotice", english) + " " + Notice(unitName, dueAt, english);
+
     /// <summary>The same notice for a stored request (an idempotent replay).</summary>
     public async Task<string> NoticeAsync(string code, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var r = await db.Reports.AsNoTracking().Where(x => x.Code == code).Select(x => new { x.UnitId, x.DueAt }).FirstAsync(ct);
-        return Notice(await router.UnitNameAsync(r.UnitId, english, ct), r.DueAt, english);
+        var r = await db.Reports.AsNoTracking().Where(x => x.Code == code).Select(x => new { x.UnitId, x.DueAt, x.IsTest }).FirstAsync(ct);
+        var unitName = await router.UnitNameAsync(r.UnitId, english, ct);
+        return r.IsTest ? TestNotice(unitName, r.DueAt, english) : Notice(unitName, r.DueAt, english);
     }
 
     public Task<string?> UnitNameEnAsync(int? unitId, CancellationToken ct) => router.UnitNameAsync(unitId, english: true, ct);
@@ -170,8 +175,11 @@ public sealed class IntakeService(
             ReceivedAt = now,
             DueAt = calendar.DueAtUtc(now, category.HandlingDays),
             ApiClientId = request.ApiClientId,
+            IsTest = request.IsTest,
         };
-        var received = ReportHandling.Receive(report, now, routing.UnitId);
+
+        // A sandbox report goes to nobody: without a unit, and hidden from the coordinators by ReportScope.
+        var received = ReportHandling.Receive(report, now, request.IsTest ? null : routing.UnitId);
         if (request.TakenBy is { } officer)
         {
             received.ActorId = officer.Id;
@@ -201,9 +209,15 @@ public sealed class IntakeService(
             throw;
         }
 
-        metrics.ReportReceived(report.Source);
         using var logScope = Telemetry.ReportLog.Scope(logger, report.Code);
-        var unitName = await router.UnitNameAsync(report.UnitId, english: false, ct);
+        var unitName = await router.UnitNameAsync(routing.UnitId, english: false, ct);
+        if (report.IsTest)
+        {
+            logger.LogInformation("Received sandbox report {Code} ({Category}); not routed (would go to unit {Unit})", report.Code, category.Code, routing.UnitId);
+            return new(IntakeOutcome.Created, new ReceivedReport(report.Id, report.Code, routing.UnitId, unitName, routing.Area?.Name, routing.Reason, report.ReceivedAt, report.DueAt, IsTest: true));
+        }
+
+        metrics.ReportReceived(report.Source);
         logger.LogInformation("Received {Code} ({Category}) → unit {Unit} ({Reason})", report.Code, category.Code, report.UnitId, routing.Reason);
 
         // The unit's officers (and the coordinators) see it appear at once: queue, map, home counts.

@@ -35,6 +35,12 @@ public sealed class ReportCommitter(ReportFeed feed, Telemetry.PortalMetrics? me
         // One SaveChanges is one transaction: the report (its version is the concurrency token), its event, photos, audit.
         await db.SaveChangesAsync(ct);
         metrics?.ReportActed(action);
+        if (report.IsTest)
+        {
+            // A sandbox client's report (e.g. its media_url photo arriving) is nobody's work: no notice, no live row.
+            return;
+        }
+
         feed.Publish(new ReportChange(report.Id, report.Code, report.UnitId, change.PreviousUnitId, report.State, report.Version, IsNew: false, userId, userName, now, action, report.AssignedOfficerId));
     }
 

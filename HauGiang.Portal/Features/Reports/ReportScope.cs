@@ -9,14 +9,18 @@ namespace HauGiang.Portal.Features.Reports;
 /// </summary>
 public static class ReportScope
 {
-    /// <summary>Officers and heads: their own unit's reports. Coordinators and admins: all, including unrouted ones.</summary>
+    /// <summary>
+    /// Officers and heads: their own unit's reports. Coordinators and admins: all, including unrouted ones — but never
+    /// a sandbox client's (<see cref="Report.IsTest"/>). Those are stored without a unit, so a unit's filter already
+    /// leaves them out (and its counts stay on the covering indexes); only the province-wide scope needs the flag.
+    /// </summary>
     public static IQueryable<Report> Apply(IQueryable<Report> reports, PortalUser user) =>
-        user.IsProvinceWide ? reports
+        user.IsProvinceWide ? reports.Where(r => !r.IsTest)
         : user.UnitId is { } unit ? reports.Where(r => r.UnitId == unit)
         : reports.Where(_ => false);
 
     public static bool Includes(Report report, PortalUser user) =>
-        user.IsProvinceWide || (user.UnitId is { } unit && report.UnitId == unit);
+        !report.IsTest && (user.IsProvinceWide || (user.UnitId is { } unit && report.UnitId == unit));
 
     public static ActingRole RoleFor(PortalUser user) =>
         user.IsProvinceWide ? ActingRole.Coordinator

@@ -348,6 +348,9 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("bit");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -357,6 +360,10 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("MediaHosts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -658,6 +665,9 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.Property<bool>("IsPublic")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("bit");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("float");
 
@@ -719,8 +729,6 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("CategoryId", "ReceivedAt");
 
-                    b.HasIndex("DueAt", "Id");
-
                     b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("ResolvedAt", "ReceivedAt");
@@ -729,17 +737,19 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("ClosedAt", "ResolvedAt", "ReceivedAt");
 
-                    b.HasIndex("State", "DueAt", "Id");
+                    b.HasIndex("DueAt", "Id", "IsTest");
 
                     b.HasIndex("UnitId", "DueAt", "Id");
 
-                    b.HasIndex("AreaId", "DueAt", "Id", "State");
+                    b.HasIndex("State", "DueAt", "Id", "IsTest");
 
-                    b.HasIndex("CategoryId", "DueAt", "Id", "State");
+                    b.HasIndex("AreaId", "DueAt", "Id", "State", "IsTest");
+
+                    b.HasIndex("CategoryId", "DueAt", "Id", "State", "IsTest");
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
-                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt")
+                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt", "IsTest")
                         .HasDatabaseName("IX_Reports_OpenFacts")
                         .HasFilter("\"State\" IN (0, 1)");
 

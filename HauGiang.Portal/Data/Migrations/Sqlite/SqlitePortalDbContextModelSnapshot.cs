@@ -336,6 +336,9 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -344,6 +347,10 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.Property<string>("KeyPrefix")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaHosts")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -636,6 +643,9 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
@@ -697,8 +707,6 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId", "ReceivedAt");
 
-                    b.HasIndex("DueAt", "Id");
-
                     b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("ResolvedAt", "ReceivedAt");
@@ -707,17 +715,19 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("ClosedAt", "ResolvedAt", "ReceivedAt");
 
-                    b.HasIndex("State", "DueAt", "Id");
+                    b.HasIndex("DueAt", "Id", "IsTest");
 
                     b.HasIndex("UnitId", "DueAt", "Id");
 
-                    b.HasIndex("AreaId", "DueAt", "Id", "State");
+                    b.HasIndex("State", "DueAt", "Id", "IsTest");
 
-                    b.HasIndex("CategoryId", "DueAt", "Id", "State");
+                    b.HasIndex("AreaId", "DueAt", "Id", "State", "IsTest");
+
+                    b.HasIndex("CategoryId", "DueAt", "Id", "State", "IsTest");
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
 
-                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt")
+                    b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt", "IsTest")
                         .HasDatabaseName("IX_Reports_OpenFacts")
                         .HasFilter("\"State\" IN (0, 1)");
 

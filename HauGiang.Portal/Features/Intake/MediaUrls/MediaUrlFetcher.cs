@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Photos;
 using Microsoft.Extensions.Options;
 
@@ -19,18 +20,25 @@ public sealed record MediaFetch(byte[]? Bytes, string? ErrorKey, string? Argumen
 /// (<see cref="AddressPolicy"/>), so a DNS answer cannot change between the check and the connect; no proxy, no
 /// cookies, no decompression; the whole fetch within a timeout; at most the photo size cap read; and the first bytes
 /// must be a JPEG, PNG or WebP whatever the Content-Type says. The photo store then re-encodes it like any upload.
+/// <para>
+/// Each client names the hosts its photos may come from (<see cref="ApiClientHosts"/>): the URL's host and every
+/// redirect's must be one of them, over https. Only an IP address the admin wrote out (a test or intranet server)
+/// may be private or loopback, and be reached over http; so may a host of <c>Intake:MediaUrl:AllowedPrivateHosts</c>.
+/// </para>
 /// </summary>
 public sealed class MediaUrlFetcher : IDisposable
 {
     private readonly HttpClient _http;
     private readonly MediaUrlOptions _options;
     private readonly long _maxBytes;
+    private readonly HashSet<string> _privateHosts;
+    private static readonly HttpRequestOptionsKey<bool> PrivateAllowed = new("hg.media-url.private-allowed");
 
     public MediaUrlFetcher(IOptions<MediaUrlOptions> options, IOptions<PhotoOptions> photos)
     {
         _options = options.Value;
         _maxBytes = photos.Value.MaxBytes;
-        var allowed = new HashSet<string>(_options.AllowedPrivateHosts.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        _privateHosts = new HashSet<string>(_options.AllowedPrivateHosts.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -38,7 +46,11 @@ public sealed class MediaUrlFetcher : IDisposable
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-            ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, allowed.Contains(context.DnsEndPoint.Host), ct),
+            // Whether this connection may reach a private address was decided for the request by FetchAsync. A pooled
+            // connection is only reused for the same host and port, whose decision is the same for every client
+            // allowed to ask for it (an address named explicitly, or a configured private host).
+            ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint,
+                context.InitialRequestMessage.Options.TryGetValue(PrivateAllowed, out var allowed) && allowed, ct),
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("HauGiang.Portal-media-url/1.0");
@@ -46,7 +58,8 @@ public sealed class MediaUrlFetcher : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    public async Task<MediaFetch> FetchAsync(string url, CancellationToken ct)
+    /// <param name="allowedHosts">The client's image hosts; a URL (or a redirect) to any other host is refused before connecting.</param>
+    public async Task<MediaFetch> FetchAsync(string url, IReadOnlyList<string> allowedHosts, CancellationToken ct)
     {
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
         {
@@ -65,7 +78,20 @@ public sealed class MediaUrlFetcher : IDisposable
                     return MediaFetch.Refused("MediaUrl.Scheme");
                 }
 
+                var host = uri.IdnHost;
+                if (!ApiClientHosts.Allows(allowedHosts, host))
+                {
+                    return MediaFetch.Refused("MediaUrl.HostNotAllowed", host);
+                }
+
+                var privateAllowed = ApiClientHosts.IsNamedAddress(allowedHosts, host) || _privateHosts.Contains(host);
+                if (uri.Scheme != "https" && !privateAllowed)
+                {
+                    return MediaFetch.Refused("MediaUrl.HttpsOnly");
+                }
+
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                request.Options.Set(PrivateAllowed, privateAllowed);
                 request.Headers.Accept.ParseAdd("image/jpeg, image/png, image/webp");
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace HauGiang.Portal.Features.Intake.MediaUrls;
 
 /// <summary>A photo to fetch for a report that has already been created (and answered 201).</summary>
-public sealed record MediaUrlJob(long ReportId, string Url);
+/// <param name="AllowedHosts">The sending client's image hosts (<see cref="Domain.ApiClientHosts"/>): the URL and every redirect must stay on them.</param>
+public sealed record MediaUrlJob(long ReportId, string Url, IReadOnlyList<string> AllowedHosts);
 
 /// <summary>The fetches waiting, in memory: a restart loses the waiting ones, never a report (see docs/open311.md).</summary>
 public sealed class MediaUrlQueue(IOptions<MediaUrlOptions> options)
@@ -57,7 +58,7 @@ public sealed class MediaUrlWorker(
         var host = Uri.TryCreate(job.Url.Trim(), UriKind.Absolute, out var uri) ? uri.Host : "media_url";
         string? error = null, argument = null;
         PreparedPhoto? prepared = null;
-        var fetched = await fetcher.FetchAsync(job.Url, ct);
+        var fetched = await fetcher.FetchAsync(job.Url, job.AllowedHosts, ct);
         if (fetched.Bytes is { } bytes)
         {
             using var stream = new MemoryStream(bytes);

@@ -79,7 +79,9 @@ public static class Open311Endpoints
             .WithSummary("Service requests: by service_request_id (comma-separated, up to 2,000, all in one answer), or by service_code, start_date, end_date (at most 90 days; default the last 90) and status. Extensions: updated_after/updated_before (the last update; sorts by it, newest first, and drops the default date window), page (with page_size; Link header) or cursor (from the X-Next-Cursor header), page_size (≤ 1000), X-Total-Count; lat/long/radius (metres) or bbox (west,south,east,north).")
             .Produces<ServiceRequestDto[]>(200, "application/json", "text/xml")
             .Produces<ErrorDto[]>(400, "application/json", "text/xml");
+        // Its own limit (endpoint metadata replaces the group's policy here, so a feed call counts only there).
         v2.MapGet("/servicerequestupdates.{format}", GetUpdates)
+            .RequireRateLimiting(Open311UpdateFeedRateLimitPolicy.Name)
             .WithSummary("Updates (FixMyStreet/open311-adapter extension): one request_update per public change of a request (reply, progress update, state change, reopening) with update_id, service_request_id, status, external_status_code (new, in_progress, resolved, closed, rejected, duplicate), updated_datetime and the public description. start_date and end_date bound the time of the change (at most 90 days; default the last 24 hours); oldest first; page_size (≤ 1000) and cursor (from X-Next-Cursor) as for requests.")
             .Produces<ServiceRequestUpdateDto[]>(200, "application/json", "text/xml")
             .Produces<ErrorDto[]>(400, "application/json", "text/xml")
@@ -88,6 +90,10 @@ public static class Open311Endpoints
             .WithSummary("One service request.")
             .Produces<ServiceRequestDto[]>(200, "application/json", "text/xml")
             .Produces<ErrorDto[]>(404, "application/json", "text/xml");
+        v2.MapGet("/media/{id:long}.jpg", Open311Media.GetAsync)
+            .WithSummary("A public result photo (extension): the media_url of a reply in the update feed. Only photos the unit published with a public reply; any other id is 404.")
+            .Produces(200, contentType: "image/jpeg")
+            .Produces<ErrorDto[]>(404, "application/json");
         v2.MapGet("/tokens/{token}.{format}", GetToken)
             .WithSummary("The service_request_id for a token. Requests are created synchronously, so the token is the service_request_id itself.")
             .Produces<TokenDto[]>(200, "application/json", "text/xml")
@@ -125,7 +131,12 @@ public static class Open311Endpoints
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/open311/v2";
         var english = IntakeText.WantsEnglish(http);
         return Open311Result.One(new DiscoveryDto(Changeset, options.Value.Contact, IntakeText.Get("Open311.KeyService", english),
-            [new DiscoveryEndpointDto(Specification, baseUrl, Changeset, "production", Formats)]), f, "discovery");
+            [
+                new DiscoveryEndpointDto(Specification, baseUrl, Changeset, "production", Formats),
+
+                // The sandbox is the same address with a test client's key (docs/open311.md, "Sandbox").
+                new DiscoveryEndpointDto(Specification, baseUrl, Changeset, "test", Formats),
+            ]), f, "discovery");
     }
 
     private static async Task<IResult> Services(string format, HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, IOptions<IntakeOptions> options, CancellationToken ct)
@@ -322,6 +333,7 @@ public static class Open311Endpoints
             Photos = prepared,
             Source = ReportSource.Open311,
             ApiClientId = client.Id,
+            IsTest = client.IsTest,
             Details = details,
             IdempotencyRecordId = idempotencyRecordId,
         }, ct);
@@ -342,11 +354,12 @@ public static class Open311Endpoints
         {
             foreach (var url in form["media_url"].Concat(form["media_url[]"]).Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).Take(photos.MaxPerReport))
             {
-                queued |= mediaUrls.TryEnqueue(new MediaUrlJob(result.Report.Id, url!));
+                queued |= mediaUrls.TryEnqueue(new MediaUrlJob(result.Report.Id, url!, client.MediaHosts));
             }
         }
 
-        return Created(result.Report.Code, IntakeService.Notice(unit, result.Report.DueAt, english), mediaUrl, queued, f, english);
+        var notice = result.Report.IsTest ? IntakeService.TestNotice(unit, result.Report.DueAt, english) : IntakeService.Notice(unit, result.Report.DueAt, english);
+        return Created(result.Report.Code, notice, mediaUrl, queued, f, english);
     }
 
     private static async Task<Open311Result> CreatedAsync(string code, string? mediaUrl, bool queued, Open311Format f, bool english, IntakeService intake, CancellationToken ct) =>
@@ -478,7 +491,7 @@ public static class Open311Endpoints
         var size = byIds ? MaxIds : pageSize;
         var page = await reads.ListAsync(
             new RequestQuery(ids, Split(query["service_code"]), from, to, open, size, after, updatedAfter, updatedBefore,
-                byIds ? 0 : ((pageNumber ?? 1) - 1) * pageSize, area), english, ct);
+                byIds ? 0 : ((pageNumber ?? 1) - 1) * pageSize, area, Sandbox: ApiKeyMiddleware.ClientOf(http)?.IsTest == true), english, ct);
         http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
         if (pageNumber is { } number && !byIds)
         {
@@ -564,7 +577,7 @@ public static class Open311Endpoints
             return Error("Open311.CursorInvalid");
         }
 
-        var page = await feed.ListAsync(new UpdateQuery(from, to, pageSize, after), english, ct);
+        var page = await feed.ListAsync(new UpdateQuery(from, to, pageSize, after, Sandbox: ApiKeyMiddleware.ClientOf(http)?.IsTest == true), english, Open311Media.BaseUrl(http), ct);
         NextPageHeaders(http, page.NextCursor);
         return Open311Result.List(page.Items, f, "service_request_updates", "request_update");
     }

@@ -96,7 +96,8 @@ public sealed record ServiceRequestUpdateDto(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("external_status_code")] string ExternalStatusCode,
     [property: JsonPropertyName("updated_datetime"), JsonConverter(typeof(W3cTimeJsonConverter))] string UpdatedDatetime,
-    [property: JsonPropertyName("description")] string Description);
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("media_url"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MediaUrl = null);
 
 public sealed record TokenDto(
     [property: JsonPropertyName("service_request_id")] string ServiceRequestId,

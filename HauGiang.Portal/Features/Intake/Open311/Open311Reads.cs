@@ -8,7 +8,8 @@ namespace HauGiang.Portal.Features.Intake.Open311;
 /// <summary>
 /// The filters of GET requests (already validated). FromUtc/ToUtc bound the time received (null: no bound);
 /// UpdatedAfter/UpdatedBefore bound the last update (extension), and when either is given the list is sorted by
-/// the last update instead, and the cursor's time is that of the last update.
+/// the last update instead, and the cursor's time is that of the last update. Sandbox: the caller is a test client,
+/// which lists the sandbox's requests only (and every other caller none of them).
 /// </summary>
 public sealed record RequestQuery(
     IReadOnlyList<string> Ids,
@@ -21,7 +22,8 @@ public sealed record RequestQuery(
     DateTime? UpdatedAfter = null,
     DateTime? UpdatedBefore = null,
     int Skip = 0,
-    GeoFilter? Area = null)
+    GeoFilter? Area = null,
+    bool Sandbox = false)
 {
     public bool ByUpdate => UpdatedAfter is not null || UpdatedBefore is not null;
 }
@@ -72,7 +74,7 @@ public sealed class Open311Reads(IDbContextFactory<PortalDbContext> dbFactory)
 
     private static IQueryable<Report> Filtered(PortalDbContext db, RequestQuery q)
     {
-        IQueryable<Report> reports = db.Reports.AsNoTracking();
+        IQueryable<Report> reports = db.Reports.AsNoTracking().Where(r => r.IsTest == q.Sandbox);
         if (q.Ids.Count > 0)
         {
             // As the specification says: with service_request_id, every other filter is ignored.

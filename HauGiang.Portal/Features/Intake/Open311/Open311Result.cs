@@ -108,6 +108,12 @@ public sealed class Open311Result(object payload, Open311Format format, string r
             }
 
             var v = p.GetValue(value);
+            if (v is null && p.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.WhenWritingNull })
+            {
+                // An optional field left out, in XML as in JSON (e.g. an update's media_url when it has no photo).
+                continue;
+            }
+
             if (p.GetCustomAttribute<XmlItemAttribute>() is { } itemName && v is IEnumerable items and not string)
             {
                 w.WriteStartElement(name);

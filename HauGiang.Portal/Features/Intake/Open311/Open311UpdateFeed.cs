@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Intake.Open311;
 
-/// <summary>The filters of GET servicerequestupdates (already validated). After is the cursor: (event time, event id).</summary>
-public sealed record UpdateQuery(DateTime FromUtc, DateTime ToUtc, int PageSize, (DateTime At, long Id)? After);
+/// <summary>
+/// The filters of GET servicerequestupdates (already validated). After is the cursor: (event time, event id).
+/// Sandbox: a test client's feed, of the sandbox's requests only (every other caller's has none of them).
+/// </summary>
+public sealed record UpdateQuery(DateTime FromUtc, DateTime ToUtc, int PageSize, (DateTime At, long Id)? After, bool Sandbox = false);
 
 /// <summary>A page of updates, oldest first, and the cursor of the next page (null on the last page).</summary>
 public sealed record UpdatePage(IReadOnlyList<ServiceRequestUpdateDto> Items, string? NextCursor);
@@ -19,14 +22,49 @@ public sealed record UpdatePage(IReadOnlyList<ServiceRequestUpdateDto> Items, st
 /// </summary>
 public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    internal sealed record Row(long Id, string Code, bool IsPublic, ReportEventType Type, ReportState? ToState, string? Note, DateTime At, RejectReason? Reason);
+    internal sealed record Row(long Id, long ReportId, string Code, bool IsPublic, ReportEventType Type, ReportState? ToState, string? Note, DateTime At, RejectReason? Reason);
 
-    public async Task<UpdatePage> ListAsync(UpdateQuery q, bool english, CancellationToken ct)
+    /// <summary>A reply's result photos are written just before its event is (same action): within this of its time.</summary>
+    private static readonly TimeSpan ReplyPhotoWindow = TimeSpan.FromMinutes(1);
+
+    /// <param name="mediaBase">The absolute URL the public photos are served under (…/open311/v2/media/).</param>
+    public async Task<UpdatePage> ListAsync(UpdateQuery q, bool english, string mediaBase, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await Query(db, q).ToListAsync(ct);
         var next = rows.Count > q.PageSize ? Open311Reads.Cursor(rows[q.PageSize - 1].At, rows[q.PageSize - 1].Id) : null;
-        return new(rows.Take(q.PageSize).Select(r => ToDto(r, english)).ToList(), next);
+        rows = rows.Take(q.PageSize).ToList();
+        var photos = await ReplyPhotosAsync(db, rows, ct);
+        return new(rows.Select(r => ToDto(r, english, photos.TryGetValue(r.Id, out var photo) ? mediaBase + Open311Media.FileName(photo) : null)).ToList(), next);
+    }
+
+    /// <summary>
+    /// The first result photo of each public reply on the page (update id → photo id): the photo the unit published
+    /// with its answer. A report marked "Không công khai" has none here, and its photos are refused by
+    /// <see cref="Open311Media"/> anyway.
+    /// </summary>
+    private static async Task<Dictionary<long, long>> ReplyPhotosAsync(PortalDbContext db, List<Row> rows, CancellationToken ct)
+    {
+        var replies = rows.Where(r => r.Type == ReportEventType.Replied && r.IsPublic).ToList();
+        if (replies.Count == 0)
+        {
+            return [];
+        }
+
+        var reportIds = replies.Select(r => r.ReportId).Distinct().ToList();
+        var photos = await db.ReportPhotos.AsNoTracking().Where(p => reportIds.Contains(p.ReportId) && p.Kind == PhotoKind.Result)
+            .Select(p => new { p.Id, p.ReportId, p.UploadedAt }).ToListAsync(ct);
+        var found = new Dictionary<long, long>();
+        foreach (var reply in replies)
+        {
+            if (photos.Where(p => p.ReportId == reply.ReportId && p.UploadedAt >= reply.At && p.UploadedAt < reply.At + ReplyPhotoWindow)
+                .OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).FirstOrDefault() is { } photo)
+            {
+                found[reply.Id] = photo.Id;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>One page of the feed (one row more than the page, to tell whether there is a next).</summary>
@@ -46,13 +84,13 @@ public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         return events
-            .Join(db.Reports, e => e.ReportId, r => r.Id, (e, r) => new { e.Id, r.Code, r.IsPublic, e.Type, e.ToState, e.Note, e.At, r.RejectReason })
+            .Join(db.Reports.Where(r => r.IsTest == q.Sandbox), e => e.ReportId, r => r.Id, (e, r) => new { e.Id, ReportId = r.Id, r.Code, r.IsPublic, e.Type, e.ToState, e.Note, e.At, r.RejectReason })
             .OrderBy(x => x.At).ThenBy(x => x.Id)
             .Take(q.PageSize + 1)
-            .Select(x => new Row(x.Id, x.Code, x.IsPublic, x.Type, x.ToState, x.Note, x.At, x.RejectReason));
+            .Select(x => new Row(x.Id, x.ReportId, x.Code, x.IsPublic, x.Type, x.ToState, x.Note, x.At, x.RejectReason));
     }
 
-    private static ServiceRequestUpdateDto ToDto(Row r, bool english)
+    private static ServiceRequestUpdateDto ToDto(Row r, bool english, string? mediaUrl)
     {
         // Every event of these types changes or keeps a state; ToState is always written (ReportHandling.Apply).
         var state = r.ToState ?? ReportState.InProgress;
@@ -65,7 +103,8 @@ public sealed class Open311UpdateFeed(IDbContextFactory<PortalDbContext> dbFacto
             FixMyStreetStatus(state, duplicate, r.Reason),
             duplicate ? "duplicate" : Open311Reads.StateCode(state),
             Open311Reads.W3C(r.At),
-            text);
+            text,
+            mediaUrl);
     }
 
     /// <summary>
