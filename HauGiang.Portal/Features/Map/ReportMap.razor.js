@@ -57,6 +57,10 @@ export async function create(element, dotnet, options) {
   if (options.tileUrl) {
     L.tileLayer(options.tileUrl, { attribution: options.attribution || '', maxZoom: MAX_ZOOM }).addTo(map);
   }
+  // The map's box changes size (a phone turned, the filter panel opened above it on a phone): Leaflet keeps the size
+  // it measured, so it is told, or it would centre "Vị trí của tôi" and clusters on a box that no longer exists.
+  const resized = new ResizeObserver(() => map.invalidateSize());
+  resized.observe(canvas);
   const renderer = L.canvas({ padding: 0.5 });
   let chunksDone = null;
   const clusters = L.markerClusterGroup({
@@ -209,7 +213,7 @@ export async function create(element, dotnet, options) {
             here.setLatLng(at);
             accuracy.setLatLng(at).setRadius(radius);
           }
-          map.setView(at, Math.max(map.getZoom(), zoom));
+          map.setView(at, Math.max(map.getZoom(), zoom), { animate: false }); // at once: the point is where the user is
           host.dataset.located = at.join(',');
           resolve('ok');
         }, error => resolve(error.code === 1 ? 'denied' : 'unavailable'), { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
@@ -217,6 +221,6 @@ export async function create(element, dotnet, options) {
     },
     isIdle() { return idle; },
     count() { return byId.size; },
-    dispose() { map.remove(); canvas.remove(); byId.clear(); },
+    dispose() { resized.disconnect(); map.remove(); canvas.remove(); byId.clear(); },
   };
 }
