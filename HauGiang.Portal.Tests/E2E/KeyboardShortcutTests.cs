@@ -57,6 +57,12 @@ public class KeyboardShortcutTests(BrowserFixture browser, PortalApp app)
         var link = page.Locator("[data-testid=report-link]", new() { HasText = report.Code });
         await Assertions.Expect(link).ToBeVisibleAsync();
 
+        // On a desktop the queue's keyboard button shows the same list as "?".
+        await page.ClickAsync("[data-testid=keys-open]");
+        await Assertions.Expect(page.Locator("[data-testid=keys-help]")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("[data-testid=keys-help]")).ToBeHiddenAsync();
+
         // "/" goes to the search box; letters typed there are the search, not shortcuts.
         await page.Keyboard.PressAsync("Slash");
         var search = page.Locator(".hg-search-box input");

@@ -44,8 +44,15 @@ public class PhoneTests(BrowserFixture browser, PortalApp app)
         // "Thao tác khác" lists every other action the officer may take now, as the server allows them.
         var allowed = (await app.Services.GetRequiredService<ReportService>().GetAsync(await app.UserAsync(VithanhOfficer), report.Code, english: false))!.AllowedActions;
         await page.ClickAsync("[data-testid=sheet-more]");
+        await Assertions.Expect(page.Locator("[data-testid=sheet-scrim]")).ToBeVisibleAsync();
         Assert.Equal(allowed.Select(a => a.ToString()).Order(), (await VisibleActionsAsync(page)).Order());
         await page.Locator("[data-testid=sheet-scrim]").ClickAsync(new() { Position = new() { X = 20, Y = 80 } }); // above the sheet
+        await Assertions.Expect(page.Locator("[data-testid=sheet-scrim]")).ToHaveCountAsync(0);
+        Assert.Equal(["Accept"], await VisibleActionsAsync(page));
+        await page.ClickAsync("[data-testid=sheet-more]");
+        await Assertions.Expect(page.Locator("[data-testid=sheet-scrim]")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape"); // a phone with a keyboard, or a desktop narrowed
+        await Assertions.Expect(page.Locator("[data-testid=sheet-scrim]")).ToHaveCountAsync(0);
         Assert.Equal(["Accept"], await VisibleActionsAsync(page));
 
         await ActAsync(page, "Accept");

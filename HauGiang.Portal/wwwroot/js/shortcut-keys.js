@@ -30,6 +30,11 @@ function act(name) {
   return false;
 }
 
+// The queue's keyboard button opens the same list.
+document.addEventListener('click', e => {
+  if (e.target instanceof Element && e.target.closest('[data-hg-keys-open]')) document.getElementById('hg-keys-help')?.showModal();
+});
+
 document.addEventListener('keydown', e => {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.isComposing || typing(e.target)) return;
   const help = document.getElementById('hg-keys-help');
