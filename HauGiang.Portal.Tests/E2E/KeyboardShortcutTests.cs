@@ -97,6 +97,15 @@ public class KeyboardShortcutTests(BrowserFixture browser, PortalApp app)
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=report-assignee]")).ToHaveTextAsync("Chưa phân công");
 
+        // "a" on the row of a report already accepted: the report opens and says why there is nothing to accept.
+        await page.GotoAsync("/queue?tab=InProgress&q=" + report.Code);
+        await page.WaitForCircuitAsync();
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("a");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Thao tác «Tiếp nhận» không dùng được");
+        await Assertions.Expect(page.Locator("[data-testid=report-code]")).ToHaveTextAsync(report.Code);
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
         await page.Context.CloseAsync();
     }
 }
