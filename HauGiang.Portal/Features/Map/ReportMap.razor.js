@@ -57,6 +57,10 @@ export async function create(element, dotnet, options) {
   if (options.tileUrl) {
     L.tileLayer(options.tileUrl, { attribution: options.attribution || '', maxZoom: MAX_ZOOM }).addTo(map);
   }
+  // The map's box changes size (a phone turned, the filter panel opened above it on a phone): Leaflet keeps the size
+  // it measured, so it is told, or it would centre "Vị trí của tôi" and clusters on a box that no longer exists.
+  const resized = new ResizeObserver(() => map.invalidateSize());
+  resized.observe(canvas);
   const renderer = L.canvas({ padding: 0.5 });
   let chunksDone = null;
   const clusters = L.markerClusterGroup({
@@ -95,6 +99,8 @@ export async function create(element, dotnet, options) {
   let dataUrl = null;
   let loading = null;
   let idle = true;
+  let here = null; // "Vị trí của tôi": the device's position and its accuracy
+  let accuracy = null;
 
   function markerFor(feature) {
     const [lon, lat] = feature.geometry.coordinates;
@@ -191,8 +197,30 @@ export async function create(element, dotnet, options) {
       }
     },
     focus(lat, lon, zoom) { map.setView([lat, lon], zoom); },
+    // "Vị trí của tôi": the browser's position (it asks the user the first time), marked and centred. The answer is
+    // "ok", "denied" or "unavailable" (no position within the time, or no geolocation here). The marker is an element,
+    // not a canvas drawing, so that it stays above the points and can be found.
+    locate(zoom) {
+      return new Promise(resolve => {
+        if (!navigator.geolocation) { resolve('unavailable'); return; }
+        navigator.geolocation.getCurrentPosition(position => {
+          const at = [position.coords.latitude, position.coords.longitude];
+          const radius = Math.min(position.coords.accuracy || 0, 2000);
+          if (!here) {
+            accuracy = L.circle(at, { radius, renderer, color: '#1565c0', weight: 1, fillOpacity: 0.1, interactive: false }).addTo(map);
+            here = L.marker(at, { icon: L.divIcon({ className: 'hg-here', iconSize: [18, 18] }), keyboard: false, interactive: false, zIndexOffset: 1000 }).addTo(map);
+          } else {
+            here.setLatLng(at);
+            accuracy.setLatLng(at).setRadius(radius);
+          }
+          map.setView(at, Math.max(map.getZoom(), zoom), { animate: false }); // at once: the point is where the user is
+          host.dataset.located = at.join(',');
+          resolve('ok');
+        }, error => resolve(error.code === 1 ? 'denied' : 'unavailable'), { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+      });
+    },
     isIdle() { return idle; },
     count() { return byId.size; },
-    dispose() { map.remove(); canvas.remove(); byId.clear(); },
+    dispose() { resized.disconnect(); map.remove(); canvas.remove(); byId.clear(); },
   };
 }
