@@ -60,6 +60,7 @@ public class Open311SandboxTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.Equal(before.CoordinatorAll + 1, after.CoordinatorAll);
         Assert.Equal(before.HeadAll + 1, after.HeadAll);
         Assert.Equal(before.HeadNewToday + 1, after.HeadNewToday);
+        Assert.Equal(before.StatusLastHour + 1, after.StatusLastHour);
         Assert.Single((await queue.GetPageAsync(coordinator, new QueueFilter { Tab = QueueTab.All, Text = realCode }, null, english: false)).Rows);
     }
 
@@ -73,9 +74,9 @@ public class Open311SandboxTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.Contains("<type>test</type>", await GetAsync(http, $"{Base}/discovery.xml"), StringComparison.Ordinal);
     }
 
-    private sealed record Figures(int CoordinatorAll, int CoordinatorNew, int HeadAll, int HeadNewToday, int CoordinatorNewToday);
+    private sealed record Figures(int CoordinatorAll, int CoordinatorNew, int HeadAll, int HeadNewToday, int CoordinatorNewToday, int StatusLastHour);
 
-    /// <summary>What the officers would notice: the queue's tab counts and the dashboard's "new today".</summary>
+    /// <summary>What the officers would notice: the queue's tab counts, the dashboard's "new today", the operations page's last hour.</summary>
     private async Task<Figures> FiguresAsync(Portal.Security.PortalUser coordinator, Portal.Security.PortalUser head)
     {
         var queue = app.Services.GetRequiredService<QueueService>();
@@ -85,7 +86,8 @@ public class Open311SandboxTests(IntakeApp app) : IClassFixture<IntakeApp>
         var h = await queue.GetCountsAsync(head, all);
         var cTiles = (await dashboard.GetAsync(coordinator, new QueueFilter(), dashboard.LastDays(1), english: false)).Tiles;
         var hTiles = (await dashboard.GetAsync(head, new QueueFilter(), dashboard.LastDays(1), english: false)).Tiles;
-        return new(c.All, c.New, h.All, hTiles.NewToday, cTiles.NewToday);
+        var status = await app.Services.GetRequiredService<Portal.Features.Admin.SystemStatusService>().TakeAsync(await app.UserAsync(IntakeTestExtensions.Admin));
+        return new(c.All, c.New, h.All, hTiles.NewToday, cTiles.NewToday, status!.ReceivedLastHour);
     }
 
     private async Task<string> CreateClientAsync(bool isTest)

@@ -59,8 +59,9 @@ public sealed class SystemStatusService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hourAgo = now.AddHours(-1);
         var dayAgo = now.AddDays(-1);
-        var lastHour = await db.Reports.CountAsync(r => r.ReceivedAt > hourAgo && r.ReceivedAt <= now, ct);
-        var lastDay = await db.Reports.CountAsync(r => r.ReceivedAt > dayAgo && r.ReceivedAt <= now, ct);
+        // Citizens' reports only: a sandbox client's test requests are nobody's work (decision 017).
+        var lastHour = await db.Reports.CountAsync(r => r.ReceivedAt > hourAgo && r.ReceivedAt <= now && !r.IsTest, ct);
+        var lastDay = await db.Reports.CountAsync(r => r.ReceivedAt > dayAgo && r.ReceivedAt <= now && !r.IsTest, ct);
         var (size, free) = await StorageAsync(db, ct);
 
         return new Snapshot(
