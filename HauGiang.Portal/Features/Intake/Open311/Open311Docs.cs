@@ -7,8 +7,8 @@ namespace HauGiang.Portal.Features.Intake.Open311;
 /// public, like the document itself. Scalar's script is served by the package from this site (no CDN: the
 /// portal may run without internet) and it starts itself with one inline module script, which the portal's strict
 /// policy would block; so Scalar puts a fresh nonce on its script tags, and this page alone adds that nonce to the
-/// Content-Security-Policy header it already carries. No other page's policy changes. Scalar's web fonts (a CDN) and
-/// telemetry are off; the page uses the system fonts.
+/// Content-Security-Policy header it already carries. No other page's policy changes. Scalar's web fonts (a CDN),
+/// telemetry and its developer toolbar (share, "Generate SDK", deploy on scalar.com) are off; the page uses the system fonts.
 /// </summary>
 public static class Open311Docs
 {
@@ -24,7 +24,8 @@ public static class Open311Docs
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .DisableAgent()
-                .DisableMcp();
+                .DisableMcp()
+                .HideDeveloperTools(); // its toolbar offers to share or deploy the document on scalar.com: not for a public body's API
             http.Response.OnStarting(() =>
             {
                 if (http.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
