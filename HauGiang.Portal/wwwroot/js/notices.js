@@ -7,6 +7,7 @@ const countPrefix = /^\(\d+\) /;
 let count = 0;
 let titleWatch = null;
 let audio = null;
+let sounding = 0; // beeps still playing: the audio context is suspended when none is
 
 function applyTitle() {
     const base = document.title.replace(countPrefix, '');
@@ -76,6 +77,16 @@ export function beep() {
             tone.start(start + at);
             tone.stop(start + at + 0.22);
         }
+
+        // A running audio context keeps an audio thread busy in the tab for as long as the page is open (about
+        // 0.007 of a core per page, measured with 30 pages): rest it once the sound is over.
+        sounding++;
+        const context = audio;
+        setTimeout(() => {
+            if (--sounding === 0 && context.state === 'running') {
+                context.suspend();
+            }
+        }, 600);
     } catch {
         // No audio here (or not allowed yet): the toast and the title say it anyway.
     }
