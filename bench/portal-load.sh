@@ -6,7 +6,8 @@
 #   bash bench/portal-load.sh --db /tmp/hg-bench.db      # a copy of a larger database (the original is not written to)
 #   --no-faults (no frozen/killed browser in the largest run), --demo-reports N, --open-parallel 4, --settle 5, --out FILE,
 #   --browser-cpus 1 (default: the last core; "all" lets the browsers use every core), --browser-nice 10 (0: Chromium at its
-#   own priorities), --sql-top N (most frequent SQL per run), --raw DIR (CSV of every sample)
+#   own priorities), --sql-top N (most frequent SQL per run), --raw DIR (CSV of every sample),
+#   --warmup S (citizens post for S seconds before each run with pages, not counted: pages that have shown changes)
 # Exit code 0 when every target is met, 3 when one is missed, 2 for bad options, 1 if the run failed.
 # Needs Debian's chromium (apt-get install chromium) and npm (the app's build copies Leaflet).
 set -euo pipefail

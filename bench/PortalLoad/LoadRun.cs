@@ -80,6 +80,17 @@ public static class LoadRun
             events.Add($"settled {settling.Elapsed.TotalSeconds:0} s after opening (all browsers together at {busy:0}% of a core over the last 2 s)");
         }
 
+        if (n > 0 && o.WarmupSeconds > 0)
+        {
+            // Pages that have already shown some changes, as an office's pages have by the time a rush comes: the
+            // citizens post at the run's rate for the warm-up, nothing of it is counted, then the browsers settle again.
+            await rig.Citizens.ReadyAsync(o.Rate, TimeSpan.FromSeconds(o.WarmupSeconds), ct);
+            var warm = await rig.Citizens.RunAsync(ct);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            var busy = await BrowsersQuietAsync(ct);
+            events.Add($"warm-up: {warm.Count} POSTs in {o.WarmupSeconds} s before the run, not counted; browsers then at {busy:0}% of a core");
+        }
+
         var idleFrom = rig.Queries.Count;
         await Task.Delay(TimeSpan.FromSeconds(5), ct);
         var idleQps = (rig.Queries.Count - idleFrom) / 5.0;

@@ -193,9 +193,9 @@ public static class PortalLoadMain
         Print($"At end: `{Machine.Uptime()}` (`/proc/loadavg`: {File.ReadAllText("/proc/loadavg").Trim()})");
         Print();
         Print(table);
-        foreach (var r in runs.Where(r => r.Pages == faultsAt && r.Pages > 0))
+        foreach (var r in runs.Where(r => r.Pages == o.Pages.Max() && r.Pages > 0))
         {
-            Print($"#### The {r.Pages}-page run in 5 s windows (frozen and killed browsers: see the notes)");
+            Print($"#### The {r.Pages}-page run in 5 s windows{(r.Pages == faultsAt ? " (frozen and killed browsers: see the notes)" : "")}");
             Print();
             Print(ResultTable.Timeline(r, o.Seconds));
         }

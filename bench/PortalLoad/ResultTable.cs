@@ -83,8 +83,8 @@ public static class ResultTable
     public static string Timeline(RunResult r, int seconds)
     {
         var text = new StringBuilder();
-        text.AppendLine("| window (s) | POSTs sent | POST p50 / max (ms) | actions p50 / max (ms) | live p50 from answer (ms) | EF queries/s | server CPU % | GC pause (ms) | working set (MB) | pool threads / queued | subscribers |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| window (s) | POSTs sent | POST p50 / max (ms) | actions p50 / max (ms) | live p50 / p95 from answer (ms) | EF queries/s | server CPU % | browsers CPU % (of 2 cores) | GC pause (ms) | working set (MB) | pool threads / queued | subscribers |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var previous = r.Start;
         for (var from = 0; from < seconds; from += 5)
         {
@@ -96,8 +96,9 @@ public static class ResultTable
             var samples = r.Samples.Where(s => In(s.AtSeconds)).ToList();
             var qps = samples.Count == 0 ? "–" : ((samples[^1].Queries - previous.Queries) / (samples[^1].AtSeconds - previous.AtSeconds)).ToString("0", CultureInfo.InvariantCulture);
             text.AppendLine($"| {from}–{from + 5} | {posts.Count} | {Ms(P(ok, 50))} / {Ms(ok.DefaultIfEmpty(double.NaN).Max())} | " +
-                            $"{Ms(P(actions, 50))} / {Ms(actions.DefaultIfEmpty(double.NaN).Max())} | {Ms(P(live, 50))} | {qps} | " +
+                            $"{Ms(P(actions, 50))} / {Ms(actions.DefaultIfEmpty(double.NaN).Max())} | {Ms(P(live, 50))} / {Ms(P(live, 95))} | {qps} | " +
                             $"{(samples.Count == 0 ? "–" : samples.Average(s => s.CpuPercent).ToString("0", CultureInfo.InvariantCulture))} | " +
+                            $"{(samples.Any(s => s.BrowserCpuPercent is not null) ? samples.Where(s => s.BrowserCpuPercent is not null).Average(s => s.BrowserCpuPercent!.Value).ToString("0", CultureInfo.InvariantCulture) : "–")} | " +
                             $"{(samples.Count == 0 ? "–" : (samples[^1].GcPauseMs - previous.GcPauseMs).ToString("0", CultureInfo.InvariantCulture))} | " +
                             $"{(samples.Count == 0 ? "–" : samples.Max(s => s.WorkingSetMiB).ToString("0", CultureInfo.InvariantCulture))} | " +
                             $"{(samples.Count == 0 ? "–" : $"{samples.Max(s => s.PoolThreads)} / {samples.Max(s => s.PoolQueued)}")} | " +
