@@ -4,6 +4,7 @@ using HauGiang.Portal.Data;
 using HauGiang.Portal.Features.Admin;
 using HauGiang.Portal.Features.Backups;
 using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Export;
 using HauGiang.Portal.Features.Digest;
 using HauGiang.Portal.Features.Health;
 using HauGiang.Portal.Features.Intake;

@@ -12,6 +12,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using HauGiang.Portal.Tests.Infrastructure;
+using HauGiang.Portal.Features.Shared;
+using HauGiang.Portal.Features.Export;
 
 namespace HauGiang.Portal.Tests.Data;
 
@@ -285,7 +287,7 @@ public class SqlServerGrammarTests
             return c.SaveChanges();
         }));
 
-        // Export files kept in the database for every instance (Features/Dashboard/ExportFiles, decision 014).
+        // Export files kept in the database for every instance (Features/Export/ExportFiles, decision 014).
         sql.Add("exportfile.insert", Sent(c =>
         {
             c.ExportFiles.Add(new ExportFileRecord { Token = "ab12", UserId = Coordinator.Id, FileName = "phan-anh.csv", ContentType = "text/csv", Length = 3, FinishedAt = Now });

@@ -7,6 +7,7 @@ using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.E2E;
 

@@ -6,6 +6,7 @@ using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Security;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features;
 

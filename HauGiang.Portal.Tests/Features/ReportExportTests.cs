@@ -4,6 +4,8 @@ using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.VisualBasic.FileIO;
+using HauGiang.Portal.Features.Shared;
+using HauGiang.Portal.Features.Export;
 
 namespace HauGiang.Portal.Tests.Features;
 

@@ -9,6 +9,7 @@ using HauGiang.Portal.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueBench;
+using HauGiang.Portal.Features.Shared;
 
 namespace DashboardBench;
 

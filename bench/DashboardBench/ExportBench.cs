@@ -9,6 +9,7 @@ using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Queue;
 using Microsoft.AspNetCore.Identity;
+using HauGiang.Portal.Features.Shared;
 
 namespace DashboardBench;
 

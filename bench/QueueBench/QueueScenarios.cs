@@ -6,6 +6,7 @@ using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using HauGiang.Portal.Features.Shared;
 
 namespace QueueBench;
 

@@ -1,3 +1,5 @@
+using HauGiang.Portal.Features.Export;
+
 namespace HauGiang.Portal.Features.Dashboard;
 
 public static class DashboardExtensions

@@ -1,6 +1,6 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -146,10 +146,10 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         return await db.Categories.AsNoTracking().GroupBy(c => c.Group).OrderBy(g => g.Min(c => c.SortOrder)).ThenBy(g => g.Key).Select(g => g.Key).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Reports.Choice<int>>> UnitsAsync(bool english, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Shared.Choice<int>>> UnitsAsync(bool english, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.Kind != UnitKind.Province).OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
-        return units.Select(u => new Reports.Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
+        return units.Select(u => new Shared.Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
     }
 }

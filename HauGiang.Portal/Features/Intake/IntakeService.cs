@@ -6,6 +6,7 @@ using HauGiang.Portal.Features.Photos;
 using HauGiang.Portal.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Intake;
 

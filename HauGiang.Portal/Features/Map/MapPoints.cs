@@ -1,5 +1,5 @@
 using HauGiang.Portal.Features.Live;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 
 namespace HauGiang.Portal.Features.Map;

@@ -1,6 +1,7 @@
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Security;
 using Microsoft.Extensions.Caching.Memory;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Queue;
 

@@ -43,8 +43,6 @@ public sealed record TimelineItem(
     string? Note,
     EventVisibility Visibility);
 
-public sealed record Choice<T>(T Value, string Label);
-
 public sealed record DuplicateCandidate(long Id, string Code, string Description, ReportState State, int DistanceMetres, DateTime ReceivedAt);
 
 public sealed record RevealedContact(string? Name, string? Phone, string? Email);

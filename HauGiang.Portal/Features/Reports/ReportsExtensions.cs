@@ -1,4 +1,5 @@
 using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Reports;
 

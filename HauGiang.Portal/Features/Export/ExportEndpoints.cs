@@ -1,8 +1,8 @@
 using System.Globalization;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 
-namespace HauGiang.Portal.Features.Dashboard;
+namespace HauGiang.Portal.Features.Export;
 
 /// <summary>
 /// <c>GET /api/export/reports.csv</c> and <c>.xlsx</c>: the rows of a queue filter, streamed as they are read (links,

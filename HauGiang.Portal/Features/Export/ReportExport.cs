@@ -3,14 +3,14 @@ using System.Globalization;
 using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Localization;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SpreadCheetah;
 
-namespace HauGiang.Portal.Features.Dashboard;
+namespace HauGiang.Portal.Features.Export;
 
 /// <summary>The two export formats.</summary>
 public enum ExportFormat

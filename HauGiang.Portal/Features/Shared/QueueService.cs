@@ -1,11 +1,10 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace HauGiang.Portal.Features.Queue;
+namespace HauGiang.Portal.Features.Shared;
 
 /// <summary>
 /// The queue's reads: one page of rows (keyset paging on deadline or received time, so it stays fast at a

@@ -3,7 +3,7 @@ using HauGiang.Portal.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace HauGiang.Portal.Features.Reports;
+namespace HauGiang.Portal.Features.Shared;
 
 /// <summary>The working calendar from the database, cached briefly (admins change it rarely; call Invalidate when they do).</summary>
 public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory, IMemoryCache cache)

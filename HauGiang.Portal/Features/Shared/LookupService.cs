@@ -1,7 +1,7 @@
 using HauGiang.Portal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HauGiang.Portal.Features.Reports;
+namespace HauGiang.Portal.Features.Shared;
 
 /// <summary>Small lists for filters and forms: categories, areas, a unit's officers.</summary>
 public sealed class LookupService(IDbContextFactory<PortalDbContext> dbFactory)

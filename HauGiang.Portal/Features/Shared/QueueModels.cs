@@ -1,6 +1,6 @@
 using HauGiang.Portal.Domain;
 
-namespace HauGiang.Portal.Features.Queue;
+namespace HauGiang.Portal.Features.Shared;
 
 public enum QueueTab
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace HauGiang.Portal.Features.Queue;
+namespace HauGiang.Portal.Features.Shared;
 
 /// <summary>The queue's URL for a filter, so that any view (and any dashboard figure) can link to it.</summary>
 public static class QueueUrl

@@ -3,7 +3,7 @@ using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace HauGiang.Portal.Features.Queue;
+namespace HauGiang.Portal.Features.Shared;
 
 /// <summary>
 /// How the queue answers its free-text filter. A tracking code goes to the unique index. Other text is folded

@@ -1,4 +1,4 @@
-namespace HauGiang.Portal.Features.Reports;
+namespace HauGiang.Portal.Features.Shared;
 
 /// <summary>Report handling settings (<c>Reports</c> section).</summary>
 public sealed class ReportOptions

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using HauGiang.Portal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HauGiang.Portal.Features.Dashboard;
+namespace HauGiang.Portal.Features.Export;
 
 /// <summary>
 /// Export files of the export with progress (<see cref="ExportButtons"/>), each under an unguessable token that only

@@ -1,7 +1,7 @@
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Security;
 
-namespace HauGiang.Portal.Features.Reports;
+namespace HauGiang.Portal.Features.Shared;
 
 /// <summary>
 /// Which reports a user may see and in which capacity they act. Every query of reports goes through
