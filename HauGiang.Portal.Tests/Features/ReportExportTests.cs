@@ -26,7 +26,7 @@ public class ReportExportTests(PortalApp app) : IClassFixture<PortalApp>
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
         using var file = new MemoryStream();
 
-        await export.WriteAsync(file, ExportFormat.Csv, officer, new QueueFilter { Tab = QueueTab.All, Text = report.Code }, english: false, progress: null, default);
+        await export.WriteAsync(file, ExportFormat.Csv, officer, new ReportFilter { Tab = QueueTab.All, Text = report.Code }, english: false, progress: null, default);
 
         var bytes = file.ToArray();
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]); // Excel needs the BOM for Vietnamese

@@ -25,8 +25,8 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(ActionOutcome.NotFound, result.Outcome);
         Assert.Equal(ReportState.New, (await app.ReloadAsync(report.Id)).State);
 
-        var queue = app.Services.GetRequiredService<QueueService>();
-        var page = await queue.GetPageAsync(ngaBay, new QueueFilter { Tab = QueueTab.All, Text = report.Code }, null, english: false);
+        var queue = app.Services.GetRequiredService<ReportQueryService>();
+        var page = await queue.GetPageAsync(ngaBay, new ReportFilter { Tab = QueueTab.All, Text = report.Code }, null, english: false);
         Assert.Empty(page.Rows);
     }
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
+using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
@@ -101,9 +102,9 @@ public static class BenchMain
     /// </summary>
     private static async Task EndpointMicroAsync(BenchApp app)
     {
-        var queue = app.Services.GetRequiredService<QueueService>();
+        var geoJson = app.Services.GetRequiredService<MapGeoJson>();
         var user = await app.UserAsync(Coordinator);
-        var filter = new QueueFilter { Tab = QueueTab.All };
+        var filter = new ReportFilter { Tab = QueueTab.All };
         var writer = new List<double>();
         var efDueAt = new List<double>();
         var efOverdue = new List<double>();
@@ -118,7 +119,7 @@ public static class BenchMain
 
         for (var i = -2; i < 15; i++)
         {
-            var w = await TimeAsync(() => queue.WriteMapGeoJsonAsync(user, filter, null, Stream.Null));
+            var w = await TimeAsync(() => geoJson.WriteAsync(user, filter, null, Stream.Null));
             var e1 = await TimeAsync(async () =>
             {
                 await using var db = app.CreateDbContext();
@@ -162,7 +163,7 @@ public static class BenchMain
         Print($"Load: `{Machine.LoadAverage()}`");
         Print();
         Print(Stats.Header);
-        Print(Stats.Row("QueueService.WriteMapGeoJsonAsync → Stream.Null", writer));
+        Print(Stats.Row("MapGeoJson.WriteAsync → Stream.Null", writer));
         Print(Stats.Row("EF query alone, deadline read back (as before)", efDueAt));
         Print(Stats.Row("EF query alone, overdue computed in SQL (now)", efOverdue));
         Print(Stats.Row("raw SqliteDataReader (the floor)", raw));

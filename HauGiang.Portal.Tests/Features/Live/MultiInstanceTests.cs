@@ -62,7 +62,7 @@ public sealed class MultiInstanceTests(TwoInstances two) : IClassFixture<TwoInst
         int rows;
         await using (var stream = File.Create(file.Path))
         {
-            rows = await export.WriteAsync(stream, ExportFormat.Csv, maker, new QueueFilter { Tab = QueueTab.All }, english: false, progress: null, default);
+            rows = await export.WriteAsync(stream, ExportFormat.Csv, maker, new ReportFilter { Tab = QueueTab.All }, english: false, progress: null, default);
         }
 
         await files.FinishAsync(file, default);

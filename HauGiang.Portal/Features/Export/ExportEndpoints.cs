@@ -38,7 +38,7 @@ public static class ExportEndpoints
             return Results.Unauthorized();
         }
 
-        var filter = QueueUrl.Parse(http.Request.Query, QueueTab.New);
+        var filter = ReportFilterUrl.Parse(http.Request.Query, QueueTab.New);
         var english = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{export.FileName(format)}\"";
         http.Response.Headers.CacheControl = "no-store";

@@ -24,7 +24,7 @@ public enum ExportFormat
 /// that 100,000 rows need constant memory, and audits it. No reporter contact, ever. Used by the direct download
 /// (<see cref="ExportEndpoints"/>) and by the export with progress (<see cref="ExportButtons"/>).
 /// </summary>
-public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedResource> l, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, Telemetry.PortalMetrics metrics)
+public sealed class ReportExport(ReportQueryService queue, IStringLocalizer<SharedResource> l, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, Telemetry.PortalMetrics metrics)
 {
     /// <summary>How often, in rows, the progress callback is told.</summary>
     public const int ProgressStep = 500;
@@ -39,9 +39,9 @@ public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedReso
 
     /// <summary>Writes the export to <paramref name="output"/> and audits it; returns the number of rows.</summary>
     /// <param name="progress">Told the rows written so far, every <see cref="ProgressStep"/> rows.</param>
-    public async Task<int> WriteAsync(Stream output, ExportFormat format, PortalUser user, QueueFilter filter, bool english, Action<int>? progress, CancellationToken ct)
+    public async Task<int> WriteAsync(Stream output, ExportFormat format, PortalUser user, ReportFilter filter, bool english, Action<int>? progress, CancellationToken ct)
     {
-        var rows = queue.StreamAsync(user, filter, english, ct);
+        var rows = StreamAsync(user, filter, english, ct);
         string[] header =
         [
             l["Queue.Col.Code"], l["Queue.Col.Category"], l["Queue.Col.Area"], l["Queue.Col.State"], l["Queue.Col.Received"],
@@ -77,7 +77,7 @@ public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedReso
                 UserName = user.DisplayName,
                 Action = "report.export",
                 EntityType = nameof(Report),
-                After = $"format={Extension(format)}; rows={written.ToString(CultureInfo.InvariantCulture)}{(completed ? "" : "+, stopped")}; filter={QueueUrl.For("", filter, QueueTab.New)}",
+                After = $"format={Extension(format)}; rows={written.ToString(CultureInfo.InvariantCulture)}{(completed ? "" : "+, stopped")}; filter={ReportFilterUrl.For("", filter, QueueTab.New)}",
             });
             await db.SaveChangesAsync(CancellationToken.None);
         }
@@ -91,6 +91,23 @@ public sealed class ReportExport(QueueService queue, IStringLocalizer<SharedReso
         WriteByteOrderMark = true, // so that Excel shows Vietnamese correctly
         NewLine = "\r\n",
     };
+
+    /// <summary>Every row of the filter and tab, in queue order, page by page (keyset): for exports of any size.</summary>
+    private async IAsyncEnumerable<QueueRow> StreamAsync(PortalUser user, ReportFilter filter, bool english, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        QueueCursor? cursor = null;
+        do
+        {
+            var page = await queue.GetPageAsync(user, filter, cursor, english, pageSize: 1000, fullText: true, ct: ct);
+            foreach (var row in page.Rows)
+            {
+                yield return row;
+            }
+
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+    }
 
     private async Task<int> WriteCsvAsync(Stream output, string[] header, IAsyncEnumerable<QueueRow> rows, Action<int>? progress, CancellationToken ct)
     {

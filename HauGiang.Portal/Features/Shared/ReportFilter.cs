@@ -1,26 +1,11 @@
-using HauGiang.Portal.Domain;
-
 namespace HauGiang.Portal.Features.Shared;
 
-public enum QueueTab
-{
-    New,
-    InProgress,
-    Open,
-    DueSoon,
-    Overdue,
-    Done,
-    All,
-}
-
-public enum QueueSort
-{
-    Deadline,
-    Received,
-}
-
-/// <summary>What the queue shows; every field lives in the URL so that a link reproduces the view.</summary>
-public sealed record QueueFilter
+/// <summary>
+/// Which reports a list shows: the queue, the map, the dashboard's drill-downs and the exports all take this filter
+/// (its query is <see cref="ReportQuery"/>); every field lives in the URL (<see cref="ReportFilterUrl"/>) so that a
+/// link reproduces the view.
+/// </summary>
+public sealed record ReportFilter
 {
     public QueueTab Tab { get; init; } = QueueTab.New;
 
@@ -66,40 +51,4 @@ public sealed record QueueFilter
     /// <summary>True when the filter carries parts that only the dashboard sets (shown as a removable chip).</summary>
     public bool HasDashboardParts => UnitId is not null || CategoryGroup is not null || AssigneeId is not null
         || ResolvedFrom is not null || ResolvedTo is not null || RatedFrom is not null || RatedTo is not null;
-}
-
-/// <summary>Keyset position: the sort key and id of the last row of the previous page.</summary>
-public sealed record QueueCursor(DateTime Key, long Id);
-
-public sealed record QueueRow(
-    long Id,
-    string Code,
-    string CategoryName,
-    string CategoryColor,
-    string Description,
-    string? AreaName,
-    DateTime ReceivedAt,
-    DateTime DueAt,
-    ReportState State,
-    bool ExtensionPending,
-    ReportPriority Priority,
-    string? AssigneeName,
-    int Version);
-
-public sealed record QueueSlice(IReadOnlyList<QueueRow> Rows, QueueCursor? Next);
-
-public sealed record QueueCounts(int New, int InProgress, int DueSoon, int Overdue, int Done, int All)
-{
-    public int Open => New + InProgress;
-
-    public int this[QueueTab tab] => tab switch
-    {
-        QueueTab.New => New,
-        QueueTab.InProgress => InProgress,
-        QueueTab.Open => Open,
-        QueueTab.DueSoon => DueSoon,
-        QueueTab.Overdue => Overdue,
-        QueueTab.Done => Done,
-        _ => All,
-    };
 }

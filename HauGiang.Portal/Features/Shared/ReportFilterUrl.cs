@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace HauGiang.Portal.Features.Shared;
 
-/// <summary>The queue's URL for a filter, so that any view (and any dashboard figure) can link to it.</summary>
-public static class QueueUrl
+/// <summary>A filter's URL form (the queue's by default), so that any view (and any dashboard figure) can link to it.</summary>
+public static class ReportFilterUrl
 {
-    public static string For(QueueFilter f) => For("/queue", f, QueueTab.New);
+    public static string For(ReportFilter f) => For("/queue", f, QueueTab.New);
 
     /// <summary>The same filter as a query string on another path (the map, its data endpoint).</summary>
-    public static string For(string path, QueueFilter f, QueueTab defaultTab)
+    public static string For(string path, ReportFilter f, QueueTab defaultTab)
     {
         var query = new Dictionary<string, string?>
         {
@@ -33,8 +33,8 @@ public static class QueueUrl
         return QueryHelpers.AddQueryString(path, query.Where(kv => kv.Value is not null));
     }
 
-    /// <summary>Reads a filter from a query string (the inverse of <see cref="For(string, QueueFilter, QueueTab)"/>).</summary>
-    public static QueueFilter Parse(IQueryCollection q, QueueTab defaultTab) => new()
+    /// <summary>Reads a filter from a query string (the inverse of <see cref="For(string, ReportFilter, QueueTab)"/>).</summary>
+    public static ReportFilter Parse(IQueryCollection q, QueueTab defaultTab) => new()
     {
         Tab = Enum.TryParse<QueueTab>(q["tab"], true, out var tab) ? tab : defaultTab,
         CategoryId = int.TryParse(q["cat"], CultureInfo.InvariantCulture, out var c) ? c : null,
