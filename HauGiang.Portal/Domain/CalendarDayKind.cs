@@ -12,13 +12,3 @@ public enum CalendarDayKind
     /// <summary>A Saturday or Sunday that is worked to make up for a bridge day (làm bù).</summary>
     MakeUpWorkingDay = 2,
 }
-
-/// <summary>One exception to the Monday–Friday week, kept by admins in the working calendar.</summary>
-public sealed class CalendarDay
-{
-    public DateOnly Date { get; set; }
-
-    public CalendarDayKind Kind { get; set; }
-
-    public string Name { get; set; } = "";
-}
