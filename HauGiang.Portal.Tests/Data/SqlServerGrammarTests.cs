@@ -4,7 +4,6 @@ using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Intake.Open311;
 using HauGiang.Portal.Features.Push;
 using HauGiang.Portal.Features.Map;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Security;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;

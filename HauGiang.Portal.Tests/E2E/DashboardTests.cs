@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

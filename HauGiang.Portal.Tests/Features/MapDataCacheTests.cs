@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Map;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Security;
 using HauGiang.Portal.Tests.Infrastructure;

@@ -7,7 +7,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
 using Microsoft.AspNetCore.Identity;
 using HauGiang.Portal.Features.Shared;
 

@@ -6,7 +6,6 @@ using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

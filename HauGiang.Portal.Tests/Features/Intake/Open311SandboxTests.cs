@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Intake;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using HauGiang.Portal.Features.Admin;
-using HauGiang.Portal.Features.Dashboard;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
-using HauGiang.Portal.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using HauGiang.Portal.Features.Shared;
 
