@@ -3,7 +3,7 @@ using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Intake.Open311;
 using HauGiang.Portal.Features.Push;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Security;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +12,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using HauGiang.Portal.Tests.Infrastructure;
+using HauGiang.Portal.Features.Shared;
+using HauGiang.Portal.Features.Export;
 
 namespace HauGiang.Portal.Tests.Data;
 
@@ -183,56 +185,56 @@ public class SqlServerGrammarTests
         void Add(string name, IQueryable query) => sql.Add(name, query.ToQueryString());
 
         // The queue: each tab, both sorts, cursors, text (code, folded words, only punctuation), every filter.
-        IQueryable<Report> Tabbed(PortalUser user, QueueFilter filter) =>
-            QueueService.ByTab(QueueService.Filtered(db, user, filter, string.IsNullOrWhiteSpace(filter.Text) ? null : TextMatch.Scan(filter.Text)), filter.Tab, Now, DueSoon);
-        IQueryable<QueueRow> Page(PortalUser user, QueueFilter filter, QueueCursor? after = null, bool english = false, int pageSize = QueueService.PageSize, bool fullText = false) =>
-            QueueService.PageQuery(db, Tabbed(user, filter), filter, after, english, pageSize, fullText);
+        IQueryable<Report> Tabbed(PortalUser user, ReportFilter filter) =>
+            ReportQuery.ByTab(ReportQuery.Filtered(db, user, filter, string.IsNullOrWhiteSpace(filter.Text) ? null : TextMatch.Scan(filter.Text)), filter.Tab, Now, DueSoon);
+        IQueryable<QueueRow> Page(PortalUser user, ReportFilter filter, QueueCursor? after = null, bool english = false, int pageSize = ReportQueryService.PageSize, bool fullText = false) =>
+            ReportQueryService.PageQuery(db, Tabbed(user, filter), filter, after, english, pageSize, fullText);
 
         foreach (var tab in Enum.GetValues<QueueTab>())
         {
-            Add($"queue.tab.{tab}", Page(Coordinator, new QueueFilter { Tab = tab }));
-            Add($"queue.tab.{tab}.officer", Page(Officer, new QueueFilter { Tab = tab }));
+            Add($"queue.tab.{tab}", Page(Coordinator, new ReportFilter { Tab = tab }));
+            Add($"queue.tab.{tab}.officer", Page(Officer, new ReportFilter { Tab = tab }));
         }
 
         var cursor = new QueueCursor(Now.AddDays(-3), 123_456);
-        Add("queue.sort.received", Page(Coordinator, new QueueFilter { Tab = QueueTab.Open, Sort = QueueSort.Received }));
-        Add("queue.sort.received.cursor", Page(Coordinator, new QueueFilter { Tab = QueueTab.Open, Sort = QueueSort.Received }, cursor));
-        Add("queue.sort.deadline.cursor.from", Page(Coordinator, new QueueFilter { Tab = QueueTab.Open, From = Day }, cursor, english: true));
-        Add("queue.text.code", Page(Coordinator, new QueueFilter { Tab = QueueTab.All, Text = "HG-2026-000123" }));
-        Add("queue.text.folded", Page(Coordinator, new QueueFilter { Tab = QueueTab.All, Text = "Đường ngập nước" }));
-        Add("queue.text.folded.officer.received.cursor", Page(Officer, new QueueFilter { Tab = QueueTab.Open, Text = "đèn đường", Sort = QueueSort.Received }, cursor));
-        Add("queue.text.punctuation", Page(Coordinator, new QueueFilter { Tab = QueueTab.All, Text = "!!!" }));
-        var everything = new QueueFilter
+        Add("queue.sort.received", Page(Coordinator, new ReportFilter { Tab = QueueTab.Open, Sort = QueueSort.Received }));
+        Add("queue.sort.received.cursor", Page(Coordinator, new ReportFilter { Tab = QueueTab.Open, Sort = QueueSort.Received }, cursor));
+        Add("queue.sort.deadline.cursor.from", Page(Coordinator, new ReportFilter { Tab = QueueTab.Open, From = Day }, cursor, english: true));
+        Add("queue.text.code", Page(Coordinator, new ReportFilter { Tab = QueueTab.All, Text = "HG-2026-000123" }));
+        Add("queue.text.folded", Page(Coordinator, new ReportFilter { Tab = QueueTab.All, Text = "Đường ngập nước" }));
+        Add("queue.text.folded.officer.received.cursor", Page(Officer, new ReportFilter { Tab = QueueTab.Open, Text = "đèn đường", Sort = QueueSort.Received }, cursor));
+        Add("queue.text.punctuation", Page(Coordinator, new ReportFilter { Tab = QueueTab.All, Text = "!!!" }));
+        var everything = new ReportFilter
         {
             Tab = QueueTab.All, CategoryId = 4, AreaId = 7, From = Day, To = Day.AddDays(29), UnitId = 3, CategoryGroup = "Môi trường",
             AssigneeId = "officer-2", ResolvedFrom = Day, ResolvedTo = Day.AddDays(29), RatedFrom = Day, RatedTo = Day.AddDays(29),
             AssignedToMe = true, Text = "rác thải",
         };
         Add("queue.filters.all", Page(Coordinator, everything));
-        Add("queue.filters.category.area.dates", Page(Coordinator, new QueueFilter { Tab = QueueTab.DueSoon, CategoryId = 4, AreaId = 7, From = Day, To = Day.AddDays(6) }));
-        sql.Add("queue.row", Sent(c => QueueService.RowQuery(c, Officer, 42, english: false).FirstOrDefault()));
+        Add("queue.filters.category.area.dates", Page(Coordinator, new ReportFilter { Tab = QueueTab.DueSoon, CategoryId = 4, AreaId = 7, From = Day, To = Day.AddDays(6) }));
+        sql.Add("queue.row", Sent(c => ReportQueryService.RowQuery(c, Officer, 42, english: false).FirstOrDefault()));
 
         // Tab counts: one pass with text (the counting match), else by state plus the due-soon and overdue ranges.
         var counting = TextMatch.Scan("ngập nước").ForCounting(narrowScope: true);
-        Add("queue.counts.text", QueueService.StateCountsQuery(QueueService.Filtered(db, Officer, new QueueFilter { Text = "ngập nước" }, counting), Now, DueSoon, withDeadlines: true));
-        Add("queue.counts.states", QueueService.StateCountsQuery(QueueService.Filtered(db, Coordinator, new QueueFilter { CategoryId = 4 }), Now, DueSoon, withDeadlines: false));
-        sql.Add("queue.counts.duesoon", Sent(c => QueueService.ByTab(QueueService.Filtered(c, Officer, new QueueFilter { AreaId = 7 }), QueueTab.DueSoon, Now, DueSoon).Count()));
-        sql.Add("queue.counts.overdue", Sent(c => QueueService.ByTab(QueueService.Filtered(c, Coordinator, new QueueFilter()), QueueTab.Overdue, Now, DueSoon).Count()));
+        Add("queue.counts.text", ReportQueryService.StateCountsQuery(ReportQuery.Filtered(db, Officer, new ReportFilter { Text = "ngập nước" }, counting), Now, DueSoon, withDeadlines: true));
+        Add("queue.counts.states", ReportQueryService.StateCountsQuery(ReportQuery.Filtered(db, Coordinator, new ReportFilter { CategoryId = 4 }), Now, DueSoon, withDeadlines: false));
+        sql.Add("queue.counts.duesoon", Sent(c => ReportQuery.ByTab(ReportQuery.Filtered(c, Officer, new ReportFilter { AreaId = 7 }), QueueTab.DueSoon, Now, DueSoon).Count()));
+        sql.Add("queue.counts.overdue", Sent(c => ReportQuery.ByTab(ReportQuery.Filtered(c, Coordinator, new ReportFilter()), QueueTab.Overdue, Now, DueSoon).Count()));
 
-        // Export: the queue's pages of 1,000 with full descriptions (QueueService.StreamAsync).
+        // Export: the queue's pages of 1,000 with full descriptions (ReportQueryService.StreamAsync).
         Add("export.first", Page(Coordinator, everything with { Text = null }, pageSize: 1000, fullText: true));
-        Add("export.next", Page(Coordinator, new QueueFilter { Tab = QueueTab.Done, Text = "ổ gà" }, cursor, pageSize: 1000, fullText: true));
+        Add("export.next", Page(Coordinator, new ReportFilter { Tab = QueueTab.Done, Text = "ổ gà" }, cursor, pageSize: 1000, fullText: true));
 
         // The map: all points of a filter, and one point.
-        Add("map.points", QueueService.MapPointsQuery(Tabbed(Coordinator, new QueueFilter { Tab = QueueTab.Open, AreaId = 7 }), null, Now));
-        Add("map.points.text", QueueService.MapPointsQuery(Tabbed(Officer, new QueueFilter { Tab = QueueTab.Overdue, Text = "cây đổ" }), null, Now));
-        Add("map.point", QueueService.MapPointsQuery(Tabbed(Coordinator, new QueueFilter { Tab = QueueTab.Open }), 42, Now));
+        Add("map.points", MapGeoJson.PointsQuery(Tabbed(Coordinator, new ReportFilter { Tab = QueueTab.Open, AreaId = 7 }), null, Now));
+        Add("map.points.text", MapGeoJson.PointsQuery(Tabbed(Officer, new ReportFilter { Tab = QueueTab.Overdue, Text = "cây đổ" }), null, Now));
+        Add("map.point", MapGeoJson.PointsQuery(Tabbed(Coordinator, new ReportFilter { Tab = QueueTab.Open }), 42, Now));
         sql.Add("map.stamp", Sent(c => c.Reports.Max(r => (long?)r.Id)));
         Add("map.areas", db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { id = a.Id, name = a.Name, lat = a.CenterLatitude, lon = a.CenterLongitude, boundary = a.BoundaryGeoJson }));
 
         // The dashboard (on SQL Server always the reference path: DashboardFacts is SQLite's).
         var period = new Period(Now.AddDays(-30), Now);
-        Add("dashboard.facts", DashboardService.FactsQuery(db, Coordinator, new QueueFilter(), period));
+        Add("dashboard.facts", DashboardService.FactsQuery(db, Coordinator, new ReportFilter(), period));
         Add("dashboard.facts.filtered", DashboardService.FactsQuery(db, Officer, everything, period));
         Add("dashboard.oldest", DashboardService.OldestQuery(db, [1, 2, 3, 42], english: false));
         Add("dashboard.oldest.en", DashboardService.OldestQuery(db, [7], english: true));
@@ -285,7 +287,7 @@ public class SqlServerGrammarTests
             return c.SaveChanges();
         }));
 
-        // Export files kept in the database for every instance (Features/Dashboard/ExportFiles, decision 014).
+        // Export files kept in the database for every instance (Features/Export/ExportFiles, decision 014).
         sql.Add("exportfile.insert", Sent(c =>
         {
             c.ExportFiles.Add(new ExportFileRecord { Token = "ab12", UserId = Coordinator.Id, FileName = "phan-anh.csv", ContentType = "text/csv", Length = 3, FinishedAt = Now });

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.E2E;
 
@@ -60,7 +60,7 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         var first = DateOnly.FromDateTime(WorkingCalendar.ToLocal(app.Now)).AddMonths(-1);
         first = first.AddDays(1 - first.Day);
         var user = await app.UserAsync("dieuphoi@haugiang.demo");
-        var tiles = (await service.GetAtEndAsync(user, new QueueFilter { Tab = QueueTab.All }, service.Between(first, first.AddMonths(1).AddDays(-1)), english: false)).Tiles;
+        var tiles = (await service.GetAtEndAsync(user, new ReportFilter { Tab = QueueTab.All }, service.Between(first, first.AddMonths(1).AddDays(-1)), english: false)).Tiles;
         Assert.True(tiles.Ratings > 0, "the demo data should hold ratings last month");
 
         var page = await browser.NewPageAsync(app.BaseUrl);

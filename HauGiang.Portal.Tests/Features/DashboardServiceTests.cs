@@ -1,9 +1,9 @@
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -30,7 +30,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
     {
         var service = app.Services.GetRequiredService<DashboardService>();
         var user = await app.UserAsync(email);
-        var filter = filterBy is null ? new QueueFilter() : new QueueFilter { CategoryGroup = (await service.GroupsAsync(english: false))[0] };
+        var filter = filterBy is null ? new ReportFilter() : new ReportFilter { CategoryGroup = (await service.GroupsAsync(english: false))[0] };
         var period = service.LastDays(days);
 
         AssertSame(await Both(service, user, filter, period));
@@ -45,11 +45,11 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         var service = app.Services.GetRequiredService<DashboardService>();
         var user = await app.UserAsync(email);
         var period = service.LastDays(days);
-        var tiles = (await service.GetAsync(user, new QueueFilter(), period, english: false)).Tiles;
+        var tiles = (await service.GetAsync(user, new ReportFilter(), period, english: false)).Tiles;
 
         var from = DateOnly.FromDateTime(WorkingCalendar.ToLocal(period.FromUtc));
         var to = DateOnly.FromDateTime(WorkingCalendar.ToLocal(period.ToUtc));
-        var counts = await app.Services.GetRequiredService<QueueService>().GetCountsAsync(user, new QueueFilter { Tab = QueueTab.All, RatedFrom = from, RatedTo = to });
+        var counts = await app.Services.GetRequiredService<ReportQueryService>().GetCountsAsync(user, new ReportFilter { Tab = QueueTab.All, RatedFrom = from, RatedTo = to });
 
         Assert.True(tiles.Ratings > 0);
         Assert.Equal(tiles.Ratings, counts.All);
@@ -63,7 +63,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         var today = DateOnly.FromDateTime(WorkingCalendar.ToLocal(app.Now));
 
         var period = service.Between(today.AddDays(-40), today.AddDays(-10));
-        var (fast, reference) = await Both(service, user, new QueueFilter(), period, now: app.Now);
+        var (fast, reference) = await Both(service, user, new ReportFilter(), period, now: app.Now);
 
         Assert.Equal(31, fast.Daily.Count);
         Assert.Contains(fast.Daily, d => d.OpenAtEnd > 0);
@@ -84,7 +84,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         var period = service.Between(first, first.AddMonths(1).AddDays(-1));
         var end = period.ToUtc;
 
-        var month = await service.GetAtEndAsync(user, new QueueFilter(), period, english: false);
+        var month = await service.GetAtEndAsync(user, new ReportFilter(), period, english: false);
 
         await using var db = app.CreateDbContext();
         var openAtEnd = await db.Reports
@@ -98,7 +98,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(openAtEnd.Count(r => r.AreaId != null), month.ByArea.Sum(r => r.Open));
         Assert.Equal(openAtEnd.Count(r => r.AreaId != null && r.DueAt < end), month.ByArea.Sum(r => r.Overdue));
         Assert.Equal(month.Daily[^1].OpenAtEnd, month.Tiles.Open);
-        AssertSame(await Both(service, user, new QueueFilter(), period, now: end));
+        AssertSame(await Both(service, user, new ReportFilter(), period, now: end));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         var service = app.Services.GetRequiredService<DashboardService>();
         var user = await app.UserAsync("dieuphoi@haugiang.demo");
         var period = service.LastDays(7);
-        var (before, _) = await Both(service, user, new QueueFilter(), period);
+        var (before, _) = await Both(service, user, new ReportFilter(), period);
 
         // Two reports received and resolved well before the period, unrated; each is now rated "not satisfied" in the
         // period: one reopened (open again, ResolvedAt cleared), one not reopened yet (still resolved, received and
@@ -129,7 +129,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
             await db.SaveChangesAsync();
         }
 
-        var (fast, reference) = await Both(service, user, new QueueFilter(), period);
+        var (fast, reference) = await Both(service, user, new ReportFilter(), period);
         AssertSame((fast, reference));
         Assert.Equal(before.Tiles.Ratings + 2, reference.Tiles.Ratings);
         var satisfied = Math.Round(before.Tiles.SatisfactionRate!.Value * before.Tiles.Ratings);
@@ -149,7 +149,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         }
     }
 
-    private static async Task<(DashboardData Fast, DashboardData Reference)> Both(DashboardService service, Security.PortalUser user, QueueFilter filter, Period period, DateTime? now = null)
+    private static async Task<(DashboardData Fast, DashboardData Reference)> Both(DashboardService service, Security.PortalUser user, ReportFilter filter, Period period, DateTime? now = null)
     {
         var moment = now ?? period.ToUtc;
         var dueSoonLimit = moment.AddDays(1);

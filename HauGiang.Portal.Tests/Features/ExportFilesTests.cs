@@ -1,7 +1,7 @@
-using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Export;
 
 namespace HauGiang.Portal.Tests.Features;
 

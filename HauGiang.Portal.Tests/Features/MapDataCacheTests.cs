@@ -1,11 +1,11 @@
 using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Map;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Security;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -19,7 +19,7 @@ public class MapDataCacheTests(PortalApp app) : IClassFixture<PortalApp>
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
         var ngaBay = await app.UserAsync("canbo.ngabay@haugiang.demo");
         var first = await app.CreateReportAsync("UBND-31321");
-        var filter = new QueueFilter { Tab = QueueTab.All };
+        var filter = new ReportFilter { Tab = QueueTab.All };
 
         var before = await PointsAsync(officer, filter);
         Assert.Equal((int)ReportState.New, before[first.Id]);
@@ -41,12 +41,12 @@ public class MapDataCacheTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     /// <summary>Report id → state, as the map reads them from the GeoJSON.</summary>
-    private async Task<Dictionary<long, int>> PointsAsync(PortalUser user, QueueFilter filter)
+    private async Task<Dictionary<long, int>> PointsAsync(PortalUser user, ReportFilter filter)
     {
         var cache = app.Services.GetRequiredService<MapDataCache>();
-        var queue = app.Services.GetRequiredService<QueueService>();
+        var geoJson = app.Services.GetRequiredService<MapGeoJson>();
         using var body = new MemoryStream();
-        await cache.WriteAsync(user, filter, body, s => queue.WriteMapGeoJsonAsync(user, filter, null, s), default);
+        await cache.WriteAsync(user, filter, body, s => geoJson.WriteAsync(user, filter, null, s), default);
         using var json = JsonDocument.Parse(body.ToArray());
         return json.RootElement.GetProperty("features").EnumerateArray()
             .ToDictionary(f => f.GetProperty("properties").GetProperty("id").GetInt64(), f => f.GetProperty("properties").GetProperty("s").GetInt32());

@@ -1,8 +1,8 @@
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -10,7 +10,7 @@ namespace HauGiang.Portal.Tests.Features;
 [Trait(Tier.Key, Tier.App)]
 public class QueueSearchTests(PortalApp app) : IClassFixture<PortalApp>
 {
-    private QueueService Queue => app.Services.GetRequiredService<QueueService>();
+    private ReportQueryService Queue => app.Services.GetRequiredService<ReportQueryService>();
 
     [Fact]
     public async Task Words_typed_without_accents_or_unfinished_find_the_report_and_only_in_scope()
@@ -36,7 +36,7 @@ public class QueueSearchTests(PortalApp app) : IClassFixture<PortalApp>
         foreach (var text in new[] { "không có chữ này zzq", "!!! ---" })
         {
             Assert.Empty(await PageAsync(coordinator, text));
-            Assert.Equal(0, (await Queue.GetCountsAsync(coordinator, new QueueFilter { Text = text })).All);
+            Assert.Equal(0, (await Queue.GetCountsAsync(coordinator, new ReportFilter { Text = text })).All);
         }
     }
 
@@ -54,13 +54,13 @@ public class QueueSearchTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task The_index_and_the_scan_find_the_same_reports_and_the_counts_agree(string text)
     {
         var coordinator = await app.UserAsync("dieuphoi@haugiang.demo");
-        var filter = new QueueFilter { Tab = QueueTab.All, Text = text };
+        var filter = new ReportFilter { Tab = QueueTab.All, Text = text };
         await using var db = app.CreateDbContext();
 
-        var scanned = await QueueService.Filtered(db, coordinator, filter, TextMatch.Scan(text)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
-        var indexed = await QueueService.Filtered(db, coordinator, filter, TextMatch.Scan(text).ForCounting(narrowScope: false)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
-        var walked = await QueueService.Filtered(db, coordinator, filter, TextMatch.Scan(text).ForCounting(narrowScope: true)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
-        var found = await QueueService.Filtered(db, coordinator, filter, await TextMatch.FindAsync(db, text, default)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
+        var scanned = await ReportQuery.Filtered(db, coordinator, filter, TextMatch.Scan(text)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
+        var indexed = await ReportQuery.Filtered(db, coordinator, filter, TextMatch.Scan(text).ForCounting(narrowScope: false)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
+        var walked = await ReportQuery.Filtered(db, coordinator, filter, TextMatch.Scan(text).ForCounting(narrowScope: true)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
+        var found = await ReportQuery.Filtered(db, coordinator, filter, await TextMatch.FindAsync(db, text, default)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
 
         Assert.NotEmpty(scanned);
         Assert.Equal(scanned, indexed);
@@ -68,11 +68,16 @@ public class QueueSearchTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(scanned, found);
         Assert.Equal(scanned.Count, (await Queue.GetCountsAsync(coordinator, filter)).All);
 
+        // Page by page as the exports read them (pages of 1,000, keyset): no row lost or repeated at a page's edge.
         var paged = new List<long>();
-        await foreach (var row in Queue.StreamAsync(coordinator, filter, english: false))
+        QueueCursor? cursor = null;
+        do
         {
-            paged.Add(row.Id);
+            var page = await Queue.GetPageAsync(coordinator, filter, cursor, english: false, pageSize: 1000, fullText: true);
+            paged.AddRange(page.Rows.Select(r => r.Id));
+            cursor = page.Next;
         }
+        while (cursor is not null);
 
         Assert.Equal(scanned, paged.Order().ToList());
     }
@@ -94,5 +99,5 @@ public class QueueSearchTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     private async Task<IReadOnlyList<QueueRow>> PageAsync(Security.PortalUser user, string text) =>
-        (await Queue.GetPageAsync(user, new QueueFilter { Tab = QueueTab.All, Text = text }, null, english: false)).Rows;
+        (await Queue.GetPageAsync(user, new ReportFilter { Tab = QueueTab.All, Text = text }, null, english: false)).Rows;
 }

@@ -1,9 +1,9 @@
 using System.Text;
-using HauGiang.Portal.Features.Dashboard;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.VisualBasic.FileIO;
+using HauGiang.Portal.Features.Shared;
+using HauGiang.Portal.Features.Export;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -24,7 +24,7 @@ public class ReportExportTests(PortalApp app) : IClassFixture<PortalApp>
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
         using var file = new MemoryStream();
 
-        await export.WriteAsync(file, ExportFormat.Csv, officer, new QueueFilter { Tab = QueueTab.All, Text = report.Code }, english: false, progress: null, default);
+        await export.WriteAsync(file, ExportFormat.Csv, officer, new ReportFilter { Tab = QueueTab.All, Text = report.Code }, english: false, progress: null, default);
 
         var bytes = file.ToArray();
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]); // Excel needs the BOM for Vietnamese

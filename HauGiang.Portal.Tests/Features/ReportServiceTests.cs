@@ -1,9 +1,9 @@
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -24,8 +24,8 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(ActionOutcome.NotFound, result.Outcome);
         Assert.Equal(ReportState.New, (await app.ReloadAsync(report.Id)).State);
 
-        var queue = app.Services.GetRequiredService<QueueService>();
-        var page = await queue.GetPageAsync(ngaBay, new QueueFilter { Tab = QueueTab.All, Text = report.Code }, null, english: false);
+        var queue = app.Services.GetRequiredService<ReportQueryService>();
+        var page = await queue.GetPageAsync(ngaBay, new ReportFilter { Tab = QueueTab.All, Text = report.Code }, null, english: false);
         Assert.Empty(page.Rows);
     }
 

@@ -1,11 +1,5 @@
 namespace HauGiang.Portal.Domain;
 
-/// <summary>Who acts on a report, and in which capacity (already checked against scope by the caller).</summary>
-public sealed record Actor(string? Id, string Name, ActingRole Role)
-{
-    public static Actor System { get; } = new(null, "Hệ thống", ActingRole.Coordinator);
-}
-
 /// <summary>
 /// Applies one handling action to a report: checks the state machine, changes the report and returns the
 /// timeline event to store with it. Pure: no database, no clock (the caller passes <c>now</c>).

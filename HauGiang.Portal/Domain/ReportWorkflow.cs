@@ -1,40 +1,5 @@
 namespace HauGiang.Portal.Domain;
 
-/// <summary>What a user can do to a report (the officer's buttons).</summary>
-public enum ReportAction
-{
-    Accept,            // Tiếp nhận
-    Assign,            // Phân công
-    AddNote,           // Cập nhật tiến độ (internal)
-    PublicUpdate,      // Cập nhật tiến độ (public)
-    Reply,             // Trả lời → resolved
-    Transfer,          // Chuyển xử lý
-    Return,            // Trả lại (to coordinators)
-    Reject,            // Từ chối
-    MarkDuplicate,     // Đánh dấu trùng
-    RequestExtension,  // Xin gia hạn
-    ApproveExtension,  // Duyệt gia hạn
-    RefuseExtension,   // Không duyệt gia hạn
-    Escalate,          // Chuyển cấp trên
-    Reopen,            // Mở lại
-    SetVisibility,     // Công khai / Không công khai
-    Close,             // Đóng
-    Route,             // Coordinators route a report that has no unit
-}
-
-/// <summary>The role a user acts in on one report, after scope is settled.</summary>
-public enum ActingRole
-{
-    /// <summary>An officer of the responsible unit.</summary>
-    UnitOfficer,
-
-    /// <summary>The head of the responsible unit (lãnh đạo đơn vị).</summary>
-    UnitHead,
-
-    /// <summary>Province coordinators (and admins), who see every report.</summary>
-    Coordinator,
-}
-
 /// <summary>
 /// The state machine: which action is allowed from which state, by whom, and where it leads.
 /// Services call <see cref="Check"/> before they change anything; the UI only uses it to hide buttons.
@@ -97,13 +62,4 @@ public static class ReportWorkflow
             throw new WorkflowException(action, report.State);
         }
     }
-}
-
-/// <summary>An action that the state machine refuses in the report's current state or for this role.</summary>
-public sealed class WorkflowException(ReportAction action, ReportState state)
-    : InvalidOperationException($"Action {action} is not allowed in state {state}.")
-{
-    public ReportAction Action { get; } = action;
-
-    public ReportState State { get; } = state;
 }

@@ -4,11 +4,11 @@ using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueBench;
+using HauGiang.Portal.Features.Shared;
 
 namespace DashboardBench;
 
@@ -67,17 +67,17 @@ internal static class DashboardScenarios
         {
             foreach (var days in new[] { 7, 30, 90 })
             {
-                scenarios.Add(Load(dashboard, user, $"{who} · {days} days", new QueueFilter(), days));
+                scenarios.Add(Load(dashboard, user, $"{who} · {days} days", new ReportFilter(), days));
             }
 
-            scenarios.Add(Load(dashboard, user, $"{who} · 30 days · group \"{group}\"", new QueueFilter { CategoryGroup = group }, 30));
+            scenarios.Add(Load(dashboard, user, $"{who} · 30 days · group \"{group}\"", new ReportFilter { CategoryGroup = group }, 30));
         }
 
-        scenarios.Add(Load(dashboard, users.Coordinator, $"coordinator · 30 days · unit {BenchUsers.WardUnit}", new QueueFilter { UnitId = ward }, 30));
+        scenarios.Add(Load(dashboard, users.Coordinator, $"coordinator · 30 days · unit {BenchUsers.WardUnit}", new ReportFilter { UnitId = ward }, 30));
         return options.Filter is { Length: > 0 } f ? [.. scenarios.Where(s => s.Name.Contains(f, StringComparison.OrdinalIgnoreCase))] : scenarios;
     }
 
-    private static Scenario Load(DashboardService dashboard, PortalUser user, string name, QueueFilter filter, int days) =>
+    private static Scenario Load(DashboardService dashboard, PortalUser user, string name, ReportFilter filter, int days) =>
         new(name, TargetMs, async ct => Describe(await dashboard.GetAsync(user, filter, dashboard.LastDays(days), english: false, ct)));
 
     // Rows that tie on the table's order (overdue, open) may come in any order: the digest compares content.

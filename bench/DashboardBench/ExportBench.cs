@@ -7,8 +7,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
 using Microsoft.AspNetCore.Identity;
+using HauGiang.Portal.Features.Shared;
 
 namespace DashboardBench;
 
@@ -32,8 +32,8 @@ internal static partial class ExportBench
     public static async Task<List<ExportResult>> RunAsync(IServiceProvider services, BenchUsers users, DashboardOptions options, DateTime now, CancellationToken ct)
     {
         await SetPasswordAsync(services, users.CoordinatorEmail);
-        var queue = services.GetRequiredService<QueueService>();
-        var ranges = new List<(int Target, QueueFilter Filter, int Rows)>();
+        var queue = services.GetRequiredService<ReportQueryService>();
+        var ranges = new List<(int Target, ReportFilter Filter, int Rows)>();
         foreach (var target in options.ExportRows)
         {
             var (filter, rows) = await DoneRangeAsync(queue, users, now, target, ct);
@@ -100,10 +100,10 @@ internal static partial class ExportBench
     /// The coordinator's Done tab received in the shortest run of local days, ending a week ago, that holds at least
     /// <paramref name="target"/> rows (binary search over the queue's own count).
     /// </summary>
-    private static async Task<(QueueFilter Filter, int Rows)> DoneRangeAsync(QueueService queue, BenchUsers users, DateTime now, int target, CancellationToken ct)
+    private static async Task<(ReportFilter Filter, int Rows)> DoneRangeAsync(ReportQueryService queue, BenchUsers users, DateTime now, int target, CancellationToken ct)
     {
         var to = DateOnly.FromDateTime(WorkingCalendar.ToLocal(now)).AddDays(-7);
-        QueueFilter For(int days) => new() { Tab = QueueTab.Done, From = to.AddDays(1 - days), To = to };
+        ReportFilter For(int days) => new() { Tab = QueueTab.Done, From = to.AddDays(1 - days), To = to };
         async Task<int> Count(int days) => (await queue.GetCountsAsync(users.Coordinator, For(days), ct)).Done;
 
         int low = 1, high = 400;
@@ -123,9 +123,9 @@ internal static partial class ExportBench
         return (For(low), await Count(low));
     }
 
-    private static async Task<ExportResult> ExportAsync(HttpClient http, AppProcess server, string format, QueueFilter filter, int expected, DashboardOptions options, CancellationToken ct)
+    private static async Task<ExportResult> ExportAsync(HttpClient http, AppProcess server, string format, ReportFilter filter, int expected, DashboardOptions options, CancellationToken ct)
     {
-        var url = QueueUrl.For($"/api/export/reports.{format}", filter, QueueTab.New);
+        var url = ReportFilterUrl.For($"/api/export/reports.{format}", filter, QueueTab.New);
         var range = $"received {filter.From:yyyy-MM-dd} … {filter.To:yyyy-MM-dd}";
         var file = format == "xlsx" ? Path.Combine(Path.GetTempPath(), $"hg-dash-export-{Environment.ProcessId}.xlsx") : null;
 

@@ -8,7 +8,9 @@ using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Export;
 using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QueueBench;
@@ -33,8 +35,10 @@ var (reuse, existing, now) = await BenchDatabase.ReuseOrDeleteAsync(options.Data
 var builder = BenchDatabase.CreateAppBuilder(options.Database, now);
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.AddReportQueries();
 builder.AddReports();
 builder.AddDashboard();
+builder.AddExport();
 await using var app = builder.Build();
 
 Console.WriteLine($"Dashboard and export benchmark · {options.Reports:N0} reports · {options.Database}");

@@ -5,12 +5,13 @@ using System.Text;
 using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Map;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HauGiang.Portal.Features.Shared;
 
 namespace MapBench;
 
@@ -100,9 +101,9 @@ public static class BenchMain
     /// </summary>
     private static async Task EndpointMicroAsync(BenchApp app)
     {
-        var queue = app.Services.GetRequiredService<QueueService>();
+        var geoJson = app.Services.GetRequiredService<MapGeoJson>();
         var user = await app.UserAsync(Coordinator);
-        var filter = new QueueFilter { Tab = QueueTab.All };
+        var filter = new ReportFilter { Tab = QueueTab.All };
         var writer = new List<double>();
         var efDueAt = new List<double>();
         var efOverdue = new List<double>();
@@ -117,7 +118,7 @@ public static class BenchMain
 
         for (var i = -2; i < 15; i++)
         {
-            var w = await TimeAsync(() => queue.WriteMapGeoJsonAsync(user, filter, null, Stream.Null));
+            var w = await TimeAsync(() => geoJson.WriteAsync(user, filter, null, Stream.Null));
             var e1 = await TimeAsync(async () =>
             {
                 await using var db = app.CreateDbContext();
@@ -161,7 +162,7 @@ public static class BenchMain
         Print($"Load: `{Machine.LoadAverage()}`");
         Print();
         Print(Stats.Header);
-        Print(Stats.Row("QueueService.WriteMapGeoJsonAsync → Stream.Null", writer));
+        Print(Stats.Row("MapGeoJson.WriteAsync → Stream.Null", writer));
         Print(Stats.Row("EF query alone, deadline read back (as before)", efDueAt));
         Print(Stats.Row("EF query alone, overdue computed in SQL (now)", efOverdue));
         Print(Stats.Row("raw SqliteDataReader (the floor)", raw));

@@ -1,4 +1,4 @@
-// Queue benchmark: N generated reports in a SQLite file, then the server time of the real QueueService's pages and
+// Queue benchmark: N generated reports in a SQLite file, then the server time of the real ReportQueryService's pages and
 // counts. See docs/performance.md; run with bench/queue-bench.sh.
 using System.Diagnostics;
 using System.Globalization;
@@ -6,6 +6,7 @@ using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ var ct = Machine.StartRun();
 // 1. Reuse the file when it already holds a finished load of the same size; otherwise start from nothing.
 var (reuse, existing, now) = await BenchDatabase.ReuseOrDeleteAsync(options.Database, options.Reports, options.Fresh, options.Now);
 
-// 2. The app's own services over that file: its migrations, reference data, Identity, QueueService.
+// 2. The app's own services over that file: its migrations, reference data, Identity, ReportQueryService.
 var builder = BenchDatabase.CreateAppBuilder(options.Database, now);
 using var sqlLog = new SqlLog();
 var plans = new QueryPlans();
@@ -39,6 +40,7 @@ if (options.ShowSql)
 
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.AddReportQueries();
 builder.AddReports();
 await using var app = builder.Build();
 

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using HauGiang.Portal.Features.Shared;
 
 namespace QueueBench;
 
-/// <summary>One thing to time: a call of the real <see cref="QueueService"/>, with an optional untimed preparation.</summary>
+/// <summary>One thing to time: a call of the real <see cref="ReportQueryService"/>, with an optional untimed preparation.</summary>
 internal sealed record Scenario(string Name, double TargetMs, Func<CancellationToken, Task<string>> Run)
 {
     public Func<CancellationToken, Task>? Prepare { get; init; }
@@ -33,7 +33,7 @@ internal static class QueueScenarios
 
     public static async Task<List<Scenario>> BuildAsync(IServiceProvider services, BenchOptions options, DateTime now, CancellationToken ct)
     {
-        var queue = services.GetRequiredService<QueueService>();
+        var queue = services.GetRequiredService<ReportQueryService>();
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
 
@@ -57,37 +57,37 @@ internal static class QueueScenarios
 
         // The 30 days that ended a month ago (local dates).
         var today = DateOnly.FromDateTime(WorkingCalendar.ToLocal(now));
-        var range = new QueueFilter { Tab = QueueTab.All, From = today.AddDays(-59), To = today.AddDays(-30) };
+        var range = new ReportFilter { Tab = QueueTab.All, From = today.AddDays(-59), To = today.AddDays(-30) };
 
         var scenarios = new List<Scenario>();
         foreach (var (who, user) in new[] { ("officer", officer), ("coordinator", coordinator) })
         {
             foreach (var tab in Enum.GetValues<QueueTab>())
             {
-                scenarios.Add(Page(queue, user, $"{who} · first page · {tab}", new QueueFilter { Tab = tab }));
+                scenarios.Add(Page(queue, user, $"{who} · first page · {tab}", new ReportFilter { Tab = tab }));
             }
 
-            scenarios.Add(Page(queue, user, $"{who} · first page · All · by received", new QueueFilter { Tab = QueueTab.All, Sort = QueueSort.Received }));
-            scenarios.Add(Deep(queue, user, $"{who} · deep page · All", new QueueFilter { Tab = QueueTab.All }, options.DeepPages));
-            scenarios.Add(Deep(queue, user, $"{who} · deep page · Done", new QueueFilter { Tab = QueueTab.Done }, options.DeepPages));
-            scenarios.Add(Deep(queue, user, $"{who} · deep page · All · by received", new QueueFilter { Tab = QueueTab.All, Sort = QueueSort.Received }, options.DeepPages));
-            scenarios.Add(Page(queue, user, $"{who} · filter · category · New", new QueueFilter { Tab = QueueTab.New, CategoryId = rubbish }));
-            scenarios.Add(Page(queue, user, $"{who} · filter · category · All", new QueueFilter { Tab = QueueTab.All, CategoryId = rubbish }));
-            scenarios.Add(Page(queue, user, $"{who} · filter · category · All · by received", new QueueFilter { Tab = QueueTab.All, CategoryId = rubbish, Sort = QueueSort.Received }));
-            scenarios.Add(Page(queue, user, $"{who} · filter · area · All", new QueueFilter { Tab = QueueTab.All, AreaId = viThanh }));
+            scenarios.Add(Page(queue, user, $"{who} · first page · All · by received", new ReportFilter { Tab = QueueTab.All, Sort = QueueSort.Received }));
+            scenarios.Add(Deep(queue, user, $"{who} · deep page · All", new ReportFilter { Tab = QueueTab.All }, options.DeepPages));
+            scenarios.Add(Deep(queue, user, $"{who} · deep page · Done", new ReportFilter { Tab = QueueTab.Done }, options.DeepPages));
+            scenarios.Add(Deep(queue, user, $"{who} · deep page · All · by received", new ReportFilter { Tab = QueueTab.All, Sort = QueueSort.Received }, options.DeepPages));
+            scenarios.Add(Page(queue, user, $"{who} · filter · category · New", new ReportFilter { Tab = QueueTab.New, CategoryId = rubbish }));
+            scenarios.Add(Page(queue, user, $"{who} · filter · category · All", new ReportFilter { Tab = QueueTab.All, CategoryId = rubbish }));
+            scenarios.Add(Page(queue, user, $"{who} · filter · category · All · by received", new ReportFilter { Tab = QueueTab.All, CategoryId = rubbish, Sort = QueueSort.Received }));
+            scenarios.Add(Page(queue, user, $"{who} · filter · area · All", new ReportFilter { Tab = QueueTab.All, AreaId = viThanh }));
             scenarios.Add(Page(queue, user, $"{who} · filter · 30-day range · All", range));
             scenarios.Add(Page(queue, user, $"{who} · filter · category + area + range · Done", range with { Tab = QueueTab.Done, CategoryId = rubbish, AreaId = viThanh }));
-            scenarios.Add(Page(queue, user, $"{who} · filter · text \"vỉa hè\" · All", new QueueFilter { Tab = QueueTab.All, Text = "vỉa hè" }));
-            scenarios.Add(Page(queue, user, $"{who} · filter · text \"via he\" (no accents) · Open", new QueueFilter { Tab = QueueTab.Open, Text = "via he" }));
-            scenarios.Add(Page(queue, user, $"{who} · filter · text = a code · All", new QueueFilter { Tab = QueueTab.All, Text = code }));
-            scenarios.Add(Page(queue, user, $"{who} · filter · text, no match · All", new QueueFilter { Tab = QueueTab.All, Text = "không có chữ này" }));
-            scenarios.Add(Counts(queue, user, $"{who} · counts", new QueueFilter()));
-            scenarios.Add(Counts(queue, user, $"{who} · counts · category", new QueueFilter { CategoryId = rubbish }));
-            scenarios.Add(Counts(queue, user, $"{who} · counts · area", new QueueFilter { AreaId = viThanh }));
+            scenarios.Add(Page(queue, user, $"{who} · filter · text \"vỉa hè\" · All", new ReportFilter { Tab = QueueTab.All, Text = "vỉa hè" }));
+            scenarios.Add(Page(queue, user, $"{who} · filter · text \"via he\" (no accents) · Open", new ReportFilter { Tab = QueueTab.Open, Text = "via he" }));
+            scenarios.Add(Page(queue, user, $"{who} · filter · text = a code · All", new ReportFilter { Tab = QueueTab.All, Text = code }));
+            scenarios.Add(Page(queue, user, $"{who} · filter · text, no match · All", new ReportFilter { Tab = QueueTab.All, Text = "không có chữ này" }));
+            scenarios.Add(Counts(queue, user, $"{who} · counts", new ReportFilter()));
+            scenarios.Add(Counts(queue, user, $"{who} · counts · category", new ReportFilter { CategoryId = rubbish }));
+            scenarios.Add(Counts(queue, user, $"{who} · counts · area", new ReportFilter { AreaId = viThanh }));
             scenarios.Add(Counts(queue, user, $"{who} · counts · 30-day range", range));
-            scenarios.Add(Counts(queue, user, $"{who} · counts · text = a code", new QueueFilter { Text = code }));
-            scenarios.Add(Counts(queue, user, $"{who} · counts · text \"vỉa hè\"", new QueueFilter { Text = "vỉa hè" }));
-            scenarios.Add(Counts(queue, user, $"{who} · counts · text, no match", new QueueFilter { Text = "không có chữ này" }));
+            scenarios.Add(Counts(queue, user, $"{who} · counts · text = a code", new ReportFilter { Text = code }));
+            scenarios.Add(Counts(queue, user, $"{who} · counts · text \"vỉa hè\"", new ReportFilter { Text = "vỉa hè" }));
+            scenarios.Add(Counts(queue, user, $"{who} · counts · text, no match", new ReportFilter { Text = "không có chữ này" }));
         }
 
         return options.Filter is { Length: > 0 } f ? [.. scenarios.Where(s => s.Name.Contains(f, StringComparison.OrdinalIgnoreCase))] : scenarios;
@@ -144,11 +144,11 @@ internal static class QueueScenarios
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static Scenario Page(QueueService queue, PortalUser user, string name, QueueFilter filter) =>
+    private static Scenario Page(ReportQueryService queue, PortalUser user, string name, ReportFilter filter) =>
         new(name, PageTargetMs, async ct => Describe(await queue.GetPageAsync(user, filter, null, english: false, ct: ct)));
 
     /// <summary>Follows the cursor <paramref name="pages"/> pages deep (untimed), then times the next page.</summary>
-    private static Scenario Deep(QueueService queue, PortalUser user, string name, QueueFilter filter, int pages)
+    private static Scenario Deep(ReportQueryService queue, PortalUser user, string name, ReportFilter filter, int pages)
     {
         QueueCursor? cursor = null;
         var depth = 0;
@@ -170,7 +170,7 @@ internal static class QueueScenarios
         };
     }
 
-    private static Scenario Counts(QueueService queue, PortalUser user, string name, QueueFilter filter) =>
+    private static Scenario Counts(ReportQueryService queue, PortalUser user, string name, ReportFilter filter) =>
         new(name, CountsTargetMs, async ct =>
         {
             var c = await queue.GetCountsAsync(user, filter, ct);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static HauGiang.Portal.Tests.Features.Admin.AdminTestData;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features.Admin;
 

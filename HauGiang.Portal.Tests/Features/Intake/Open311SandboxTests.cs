@@ -2,11 +2,11 @@ using System.Net;
 using System.Text.Json;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Intake;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features.Intake;
 
@@ -44,8 +44,8 @@ public class Open311SandboxTests(IntakeApp app) : IClassFixture<IntakeApp>
 
         // No officer sees it: not the ward's head (it was never given to the ward), not the coordinators.
         Assert.Equal(before, await FiguresAsync(coordinator, head));
-        var queue = app.Services.GetRequiredService<QueueService>();
-        Assert.Empty((await queue.GetPageAsync(coordinator, new QueueFilter { Tab = QueueTab.All, Text = code }, null, english: false)).Rows);
+        var queue = app.Services.GetRequiredService<ReportQueryService>();
+        Assert.Empty((await queue.GetPageAsync(coordinator, new ReportFilter { Tab = QueueTab.All, Text = code }, null, english: false)).Rows);
         Assert.Null(await app.Services.GetRequiredService<ReportService>().GetAsync(coordinator, code, english: false));
         await using (var db = app.CreateDbContext())
         {
@@ -61,7 +61,7 @@ public class Open311SandboxTests(IntakeApp app) : IClassFixture<IntakeApp>
         Assert.Equal(before.HeadAll + 1, after.HeadAll);
         Assert.Equal(before.HeadNewToday + 1, after.HeadNewToday);
         Assert.Equal(before.StatusLastHour + 1, after.StatusLastHour);
-        Assert.Single((await queue.GetPageAsync(coordinator, new QueueFilter { Tab = QueueTab.All, Text = realCode }, null, english: false)).Rows);
+        Assert.Single((await queue.GetPageAsync(coordinator, new ReportFilter { Tab = QueueTab.All, Text = realCode }, null, english: false)).Rows);
     }
 
     [Fact]
@@ -79,13 +79,13 @@ public class Open311SandboxTests(IntakeApp app) : IClassFixture<IntakeApp>
     /// <summary>What the officers would notice: the queue's tab counts, the dashboard's "new today", the operations page's last hour.</summary>
     private async Task<Figures> FiguresAsync(Portal.Security.PortalUser coordinator, Portal.Security.PortalUser head)
     {
-        var queue = app.Services.GetRequiredService<QueueService>();
+        var queue = app.Services.GetRequiredService<ReportQueryService>();
         var dashboard = app.Services.GetRequiredService<DashboardService>();
-        var all = new QueueFilter { Tab = QueueTab.All };
+        var all = new ReportFilter { Tab = QueueTab.All };
         var c = await queue.GetCountsAsync(coordinator, all);
         var h = await queue.GetCountsAsync(head, all);
-        var cTiles = (await dashboard.GetAsync(coordinator, new QueueFilter(), dashboard.LastDays(1), english: false)).Tiles;
-        var hTiles = (await dashboard.GetAsync(head, new QueueFilter(), dashboard.LastDays(1), english: false)).Tiles;
+        var cTiles = (await dashboard.GetAsync(coordinator, new ReportFilter(), dashboard.LastDays(1), english: false)).Tiles;
+        var hTiles = (await dashboard.GetAsync(head, new ReportFilter(), dashboard.LastDays(1), english: false)).Tiles;
         var status = await app.Services.GetRequiredService<Portal.Features.Admin.SystemStatusService>().TakeAsync(await app.UserAsync(IntakeTestExtensions.Admin));
         return new(c.All, c.New, h.All, hTiles.NewToday, cTiles.NewToday, status!.ReceivedLastHour);
     }

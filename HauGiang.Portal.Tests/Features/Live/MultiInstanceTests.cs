@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using HauGiang.Portal.Features.Admin;
-using HauGiang.Portal.Features.Dashboard;
-using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared;
+using HauGiang.Portal.Features.Export;
 
 namespace HauGiang.Portal.Tests.Features.Live;
 
@@ -60,7 +60,7 @@ public sealed class MultiInstanceTests(TwoInstances two) : IClassFixture<TwoInst
         int rows;
         await using (var stream = File.Create(file.Path))
         {
-            rows = await export.WriteAsync(stream, ExportFormat.Csv, maker, new QueueFilter { Tab = QueueTab.All }, english: false, progress: null, default);
+            rows = await export.WriteAsync(stream, ExportFormat.Csv, maker, new ReportFilter { Tab = QueueTab.All }, english: false, progress: null, default);
         }
 
         await files.FinishAsync(file, default);

@@ -4,6 +4,7 @@ using HauGiang.Portal.Features.Queue;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features.Queue;
 

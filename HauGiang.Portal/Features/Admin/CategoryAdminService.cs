@@ -213,12 +213,12 @@ public sealed partial class CategoryAdminService(IDbContextFactory<PortalDbConte
     }
 
     /// <summary>Units a category can default to: departments, companies and the city (not a single ward).</summary>
-    public async Task<IReadOnlyList<Reports.Choice<int>>> DefaultUnitChoicesAsync(bool english, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Shared.Choice<int>>> DefaultUnitChoicesAsync(bool english, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive && (u.Kind == UnitKind.Department || u.Kind == UnitKind.Province))
             .OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
-        return units.Select(u => new Reports.Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
+        return units.Select(u => new Shared.Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
     }
 
     private static async Task<AdminResult?> ValidateAsync(PortalDbContext db, CategoryForm form, CancellationToken ct)

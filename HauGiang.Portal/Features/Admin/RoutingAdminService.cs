@@ -1,7 +1,7 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Intake;
-using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Features.Routing;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;

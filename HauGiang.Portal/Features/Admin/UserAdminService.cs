@@ -295,11 +295,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return RandomNumberGenerator.GetString(alphabet, 16);
     }
 
-    public async Task<IReadOnlyList<Reports.Choice<int>>> UnitChoicesAsync(bool english, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Shared.Choice<int>>> UnitChoicesAsync(bool english, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
-        return units.Select(u => new Reports.Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
+        return units.Select(u => new Shared.Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
     }
 
     private async Task<AdminResult?> ValidateAsync(UserForm form, CancellationToken ct)

@@ -5,8 +5,6 @@ public static class DashboardExtensions
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DashboardService>();
-        builder.Services.AddSingleton<ReportExport>();
-        builder.Services.AddSingleton<ExportFiles>();
         return builder;
     }
 }

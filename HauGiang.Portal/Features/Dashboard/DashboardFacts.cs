@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,7 +100,7 @@ internal static partial class DashboardFacts
     /// (then the caller uses the reference path).
     /// </summary>
     /// <param name="dbFactory">For the parts' own connections: they are read at once, each on one (see the class).</param>
-    public static async Task<List<DashboardFact>?> LoadAsync(IDbContextFactory<PortalDbContext> dbFactory, PortalDbContext db, PortalUser user, QueueFilter filter, Period period, DateTime now, DateTime dueSoonLimit, CancellationToken ct)
+    public static async Task<List<DashboardFact>?> LoadAsync(IDbContextFactory<PortalDbContext> dbFactory, PortalDbContext db, PortalUser user, ReportFilter filter, Period period, DateTime now, DateTime dueSoonLimit, CancellationToken ct)
     {
         // The packed select list below is SQLite's SQL; other providers read their native types fast enough.
         if (!db.Database.IsSqlite())
@@ -114,7 +114,7 @@ internal static partial class DashboardFacts
             return null;
         }
 
-        var scoped = QueueService.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null, CategoryGroup = null });
+        var scoped = ReportQuery.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null, CategoryGroup = null });
         if (filter.CategoryGroup is { } group)
         {
             // The group as its categories, and "+ 0" so that SQLite does not take the CategoryId index for the part's

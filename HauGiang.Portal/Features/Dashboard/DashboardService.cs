@@ -1,6 +1,6 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,9 +23,9 @@ public sealed record OldestReport(string Code, string Category, string? Area, Da
 /// pass each (<see cref="DashboardFigures"/>); <see cref="KpiCalculator"/> over <see cref="LoadFactsAsync"/> is the
 /// definition (docs/decisions/004-kpis.md) and the reference the tests compare with.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, QueueService queue, TimeProvider clock)
+public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, ReportQueryService queue, TimeProvider clock)
 {
-    public async Task<DashboardData> GetAsync(PortalUser user, QueueFilter filter, Period period, bool english, CancellationToken ct = default)
+    public async Task<DashboardData> GetAsync(PortalUser user, ReportFilter filter, Period period, bool english, CancellationToken ct = default)
     {
         var (now, dueSoonLimit) = await queue.MomentsAsync(ct);
         return await ComputeAsync(user, filter, period, now, dueSoonLimit, english, ct);
@@ -36,10 +36,10 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     /// moment rather than now, as far as the reports' times tell (<see cref="ReportFacts.OpenAt"/>; deadlines as they
     /// are now, extensions included). For a period that ends now, the same as <see cref="GetAsync"/>.
     /// </summary>
-    public async Task<DashboardData> GetAtEndAsync(PortalUser user, QueueFilter filter, Period period, bool english, CancellationToken ct = default) =>
+    public async Task<DashboardData> GetAtEndAsync(PortalUser user, ReportFilter filter, Period period, bool english, CancellationToken ct = default) =>
         await ComputeAsync(user, filter, period, period.ToUtc, await queue.DueSoonLimitAsync(period.ToUtc, ct), english, ct);
 
-    internal async Task<DashboardData> ComputeAsync(PortalUser user, QueueFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
+    internal async Task<DashboardData> ComputeAsync(PortalUser user, ReportFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = await DashboardFacts.LoadAsync(dbFactory, db, user, filter, period, now, dueSoonLimit, ct);
@@ -72,7 +72,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     }
 
     /// <summary>The same figures the reference way: every fact of the period materialized, then <see cref="KpiCalculator"/>.</summary>
-    internal async Task<DashboardData> ComputeFromFactsAsync(PortalUser user, QueueFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
+    internal async Task<DashboardData> ComputeFromFactsAsync(PortalUser user, ReportFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = await LoadFactsAsync(db, user, filter, period, ct);
@@ -112,11 +112,11 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             .Select(r => new OldestReport(r.Code, english ? r.Category!.NameEn : r.Category!.NameVi, r.Area != null ? r.Area.Name : null, r.ReceivedAt, r.DueAt, r.State));
 
     /// <summary>Reports in scope and filter that were open at some time in the period or touched it.</summary>
-    internal static Task<List<ReportFacts>> LoadFactsAsync(PortalDbContext db, PortalUser user, QueueFilter filter, Period period, CancellationToken ct) =>
+    internal static Task<List<ReportFacts>> LoadFactsAsync(PortalDbContext db, PortalUser user, ReportFilter filter, Period period, CancellationToken ct) =>
         FactsQuery(db, user, filter, period).ToListAsync(ct);
 
-    internal static IQueryable<ReportFacts> FactsQuery(PortalDbContext db, PortalUser user, QueueFilter filter, Period period) =>
-        QueueService.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null })
+    internal static IQueryable<ReportFacts> FactsQuery(PortalDbContext db, PortalUser user, ReportFilter filter, Period period) =>
+        ReportQuery.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null })
             .Where(r => r.ReceivedAt < period.ToUtc
                 && (r.ReceivedAt >= period.FromUtc || r.State == ReportState.New || r.State == ReportState.InProgress
                     || r.ResolvedAt >= period.FromUtc || r.ClosedAt >= period.FromUtc || r.RatedAt >= period.FromUtc))
@@ -146,10 +146,10 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         return await db.Categories.AsNoTracking().GroupBy(c => c.Group).OrderBy(g => g.Min(c => c.SortOrder)).ThenBy(g => g.Key).Select(g => g.Key).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Reports.Choice<int>>> UnitsAsync(bool english, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Shared.Choice<int>>> UnitsAsync(bool english, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.Kind != UnitKind.Province).OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
-        return units.Select(u => new Reports.Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
+        return units.Select(u => new Shared.Choice<int>(u.Id, english && u.NameEn != null ? u.NameEn : u.Name)).ToList();
     }
 }

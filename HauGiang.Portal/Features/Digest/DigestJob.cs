@@ -2,7 +2,7 @@ using System.Globalization;
 using HauGiang.Portal.Components.Account;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.Shared;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,8 +1,8 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
-using HauGiang.Portal.Features.Reports;
 using Microsoft.EntityFrameworkCore;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Intake;
 

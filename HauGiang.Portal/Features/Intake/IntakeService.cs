@@ -3,9 +3,9 @@ using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Photos;
-using HauGiang.Portal.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Intake;
 

@@ -1,6 +1,6 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Features.Live;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -22,10 +22,10 @@ public sealed class MapDataCache(IDbContextFactory<PortalDbContext> dbFactory, R
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 256L * 1024 * 1024 });
 
-    public async Task WriteAsync(PortalUser user, QueueFilter filter, Stream output, Func<Stream, Task> write, CancellationToken ct)
+    public async Task WriteAsync(PortalUser user, ReportFilter filter, Stream output, Func<Stream, Task> write, CancellationToken ct)
     {
         // Everything the scope depends on is in the key, so a user moved to another unit or role never gets the old answer.
-        var key = (user.Id, user.UnitId, string.Join(',', user.Roles.Order(StringComparer.Ordinal)), QueueUrl.For("", filter, MapEndpoints.DefaultTab));
+        var key = (user.Id, user.UnitId, string.Join(',', user.Roles.Order(StringComparer.Ordinal)), ReportFilterUrl.For("", filter, MapEndpoints.DefaultTab));
         var stamp = await StampAsync(ct);
         if (_entries.TryGetValue(key, out Entry? entry) && entry!.Stamp == stamp)
         {

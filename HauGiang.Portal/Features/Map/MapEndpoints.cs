@@ -1,6 +1,6 @@
 using System.Globalization;
 using HauGiang.Portal.Data;
-using HauGiang.Portal.Features.Queue;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +19,7 @@ public static class MapEndpoints
     public const QueueTab DefaultTab = QueueTab.Open;
 
     /// <summary>The GeoJSON URL for a <c>/map</c> query string (the queue's filters), exactly as the map fetches it.</summary>
-    public static string DataUrl(IQueryCollection mapQuery) => QueueUrl.For("/api/map/reports", QueueUrl.Parse(mapQuery, DefaultTab), DefaultTab);
+    public static string DataUrl(IQueryCollection mapQuery) => ReportFilterUrl.For("/api/map/reports", ReportFilterUrl.Parse(mapQuery, DefaultTab), DefaultTab);
 
     /// <summary>
     /// On a full load of <c>/map</c> by a signed-in user, the GeoJSON URL to preload from the static head (App.razor), so
@@ -40,19 +40,19 @@ public static class MapEndpoints
     {
         var group = app.MapGroup("/api/map").RequireAuthorization(Policies.HandleReports);
 
-        group.MapGet("/reports", async (HttpContext http, QueueService queue, MapDataCache cache, MapPoints points, long? id, CancellationToken ct) =>
+        group.MapGet("/reports", async (HttpContext http, MapGeoJson geoJson, MapDataCache cache, MapPoints points, long? id, CancellationToken ct) =>
         {
             if (PortalUser.From(http.User) is not { } user)
             {
                 return Results.Unauthorized();
             }
 
-            var filter = QueueUrl.Parse(http.Request.Query, defaultTab: DefaultTab);
+            var filter = ReportFilterUrl.Parse(http.Request.Query, defaultTab: DefaultTab);
             http.Response.ContentType = "application/geo+json";
             http.Response.Headers.CacheControl = "no-store";
             if (id is null)
             {
-                await cache.WriteAsync(user, filter, http.Response.Body, body => queue.WriteMapGeoJsonAsync(user, filter, null, body, ct), ct);
+                await cache.WriteAsync(user, filter, http.Response.Body, body => geoJson.WriteAsync(user, filter, null, body, ct), ct);
             }
             else
             {

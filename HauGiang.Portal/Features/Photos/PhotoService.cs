@@ -1,6 +1,6 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 

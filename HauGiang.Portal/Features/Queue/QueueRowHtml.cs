@@ -6,6 +6,7 @@ using HauGiang.Portal.Domain;
 using HauGiang.Portal.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Queue;
 

@@ -6,6 +6,7 @@ using HauGiang.Portal.Features.Photos;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Reports;
 

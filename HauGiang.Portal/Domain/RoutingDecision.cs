@@ -1,0 +1,3 @@
+namespace HauGiang.Portal.Domain;
+
+public sealed record RoutingDecision(int? UnitId, RoutingReason Reason);
