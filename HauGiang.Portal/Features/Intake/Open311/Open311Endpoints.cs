@@ -1,6 +1,5 @@
 using System.Globalization;
 using HauGiang.Portal.Data;
-using HauGiang.Portal.Domain;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -110,25 +109,15 @@ public static class Open311Endpoints
 
     private static async Task<IResult> Services(string format, HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
     {
-        var english = IntakeText.WantsEnglish(http);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var categories = await db.Categories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct);
-        return Open311Result.List(categories.Select(c => ToService(c, english)), Format(format), "services", "service");
+        return Open311Result.List(categories.Select(c => ServiceDto.From(c, IntakeText.WantsEnglish(http))), Format(format), "services", "service");
     }
 
-    private static async Task<IResult> ServiceDefinition(string service_code, string format, HttpContext http, IntakeService intake, CancellationToken ct)
-    {
-        var english = IntakeText.WantsEnglish(http);
-        if (await intake.FindCategoryAsync(service_code, ct) is null)
-        {
-            return Open311Result.Fail(http, 404, "Intake.UnknownCategory", service_code);
-        }
-
-        var attributes = ServiceAttributes.For(service_code).OrderBy(a => a.Order).Select(a => new ServiceAttributeDto(
-            true, a.Code, a.Datatype, a.Required, null, a.Order, a.Description(english),
-            a.Values.Select(v => new ServiceAttributeValueDto(v.Key, english ? v.NameEn : v.NameVi)).ToList())).ToList();
-        return Open311Result.One(new ServiceDefinitionDto(service_code, attributes), Format(format), "service_definition");
-    }
+    private static async Task<IResult> ServiceDefinition(string service_code, string format, HttpContext http, IntakeService intake, CancellationToken ct) =>
+        await intake.FindCategoryAsync(service_code, ct) is null
+            ? Open311Result.Fail(http, 404, "Intake.UnknownCategory", service_code)
+            : Open311Result.One(ServiceDefinitionDto.For(service_code, IntakeText.WantsEnglish(http)), Format(format), "service_definition");
 
     /// <summary>One call into the intake: a replay's notice, or the new report (every check is the intake's).</summary>
     private static async Task<IResult> PostRequest(string format, ServiceRequestForm form, HttpContext http, IntakeService intake, CancellationToken ct)
@@ -220,13 +209,4 @@ public static class Open311Endpoints
 
     /// <summary>The format of a path that passed <see cref="Open311RequestFilter"/>.</summary>
     private static Open311Format Format(string format) => ParseFormat(format) ?? Open311Format.Json;
-
-    private static ServiceDto ToService(Category c, bool english) => new(
-        c.Code,
-        c.Name(english),
-        IntakeText.Get("Open311.ServiceDescription", english, c.HandlingDays.ToString(CultureInfo.InvariantCulture)),
-        ServiceAttributes.For(c.Code).Count > 0,
-        "realtime",
-        english ? $"{c.NameVi}, {c.Group}" : $"{c.NameEn}, {c.GroupEn}",
-        english ? c.GroupEn : c.Group);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using HauGiang.Portal.Domain;
 
 namespace HauGiang.Portal.Features.Intake.Open311;
 
@@ -32,11 +34,28 @@ public sealed record ServiceDto(
     [property: JsonPropertyName("metadata")] bool Metadata,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("keywords")] string Keywords,
-    [property: JsonPropertyName("group")] string Group);
+    [property: JsonPropertyName("group")] string Group)
+{
+    /// <summary>A category as a service; the keywords are its name and group in the other language.</summary>
+    public static ServiceDto From(Category c, bool english) => new(
+        c.Code,
+        c.Name(english),
+        IntakeText.Get("Open311.ServiceDescription", english, c.HandlingDays.ToString(CultureInfo.InvariantCulture)),
+        ServiceAttributes.For(c.Code).Count > 0,
+        "realtime",
+        english ? $"{c.NameVi}, {c.Group}" : $"{c.NameEn}, {c.GroupEn}",
+        english ? c.GroupEn : c.Group);
+}
 
 public sealed record ServiceDefinitionDto(
     [property: JsonPropertyName("service_code")] string ServiceCode,
-    [property: JsonPropertyName("attributes"), XmlItem("attribute")] IReadOnlyList<ServiceAttributeDto> Attributes);
+    [property: JsonPropertyName("attributes"), XmlItem("attribute")] IReadOnlyList<ServiceAttributeDto> Attributes)
+{
+    /// <summary>The extra questions of a category (<see cref="ServiceAttributes"/>), in their order.</summary>
+    public static ServiceDefinitionDto For(string serviceCode, bool english) => new(serviceCode, ServiceAttributes.For(serviceCode).OrderBy(a => a.Order)
+        .Select(a => new ServiceAttributeDto(true, a.Code, a.Datatype, a.Required, null, a.Order, a.Description(english),
+            a.Values.Select(v => new ServiceAttributeValueDto(v.Key, english ? v.NameEn : v.NameVi)).ToList())).ToList());
+}
 
 public sealed record ServiceAttributeDto(
     [property: JsonPropertyName("variable")] bool Variable,

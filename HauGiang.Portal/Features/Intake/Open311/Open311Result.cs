@@ -45,10 +45,6 @@ public sealed class Open311Result(object payload, Open311Format format, string r
     public static Open311Result Fail(HttpContext http, int code, string key, string? argument = null, Open311Format? format = null) =>
         Error(code, IntakeText.Get(key, IntakeText.WantsEnglish(http), argument), format ?? Open311ErrorMiddleware.FormatOf(http));
 
-    /// <summary>A list in the request's format (the extension of its path).</summary>
-    public static Open311Result List<T>(HttpContext http, IEnumerable<T> items, string root, string item) =>
-        List(items, Open311ErrorMiddleware.FormatOf(http), root, item);
-
     /// <summary>
     /// The 201 of POST requests: the code and the notice, which says whether the photo at media_url will be fetched.
     /// account_id is never echoed.
