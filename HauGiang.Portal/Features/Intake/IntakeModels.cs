@@ -27,8 +27,16 @@ public sealed class IntakeRequest
 
     public IntakeContact? Contact { get; init; }
 
-    /// <summary>Photos already checked and re-encoded (<see cref="PhotoService.PrepareAsync"/>).</summary>
+    /// <summary>Photos already checked and re-encoded (<see cref="PhotoService.PrepareAsync"/>), e.g. by the form's preview.</summary>
     public IReadOnlyList<PreparedPhoto> Photos { get; init; } = [];
+
+    /// <summary>Photo files as received (Open311 multipart): checked and re-encoded by the intake, after the cheap checks.</summary>
+    public IReadOnlyList<IntakeUpload> Uploads { get; init; } = [];
+
+    /// <summary>Photos to fetch after the report is stored (Open311 media_url), from the client's own image hosts only.</summary>
+    public IReadOnlyList<string> MediaUrls { get; init; } = [];
+
+    public IReadOnlyList<string> MediaHosts { get; init; } = [];
 
     public ReportSource Source { get; init; } = ReportSource.Open311;
 
@@ -39,8 +47,14 @@ public sealed class IntakeRequest
     /// <summary>From a sandbox client: stored and answered, never given to a unit nor shown to officers.</summary>
     public bool IsTest { get; init; }
 
-    /// <summary>Answers to a category's extra questions, as text for the first line of the timeline.</summary>
+    /// <summary>A line for the first event of the timeline (e.g. "Tiếp nhận qua: Đường dây nóng").</summary>
     public string? Details { get; init; }
+
+    /// <summary>
+    /// Answers to the category's extra questions (<see cref="ServiceAttributes"/>) by attribute code, from a channel
+    /// that asks them; checked (required ones, allowed values) and added to <see cref="Details"/>. Null: not asked.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Answers { get; init; }
 
     /// <summary>The officer who took the report by phone or in person (null for citizens' own reports).</summary>
     public Actor? TakenBy { get; init; }
@@ -58,10 +72,29 @@ public enum IntakeOutcome
 }
 
 /// <summary>The report as received: its code, where it went (for a sandbox report: where it would have gone) and its deadline.</summary>
-public sealed record ReceivedReport(long Id, string Code, int? UnitId, string? UnitName, string? AreaName, RoutingReason Reason, DateTime ReceivedAt, DateTime DueAt, bool IsTest = false);
+public sealed record ReceivedReport(long Id, string Code, int? UnitId, string? UnitName, string? AreaName, RoutingReason Reason, DateTime ReceivedAt, DateTime DueAt, bool IsTest = false)
+{
+    public string? UnitNameEn { get; init; }
 
-/// <summary>Created (<see cref="Report"/>), or refused with a resource key and an optional argument.</summary>
-public sealed record IntakeResult(IntakeOutcome Outcome, ReceivedReport? Report, string? ErrorKey = null, string? Argument = null)
+    /// <summary>Whether its media_urls went to the fetch queue (they are fetched after the answer).</summary>
+    public bool MediaQueued { get; init; }
+
+    /// <summary>The service_notice: where it went (or would have gone, in the sandbox) and its deadline.</summary>
+    public string Notice(bool english)
+    {
+        var unit = english ? UnitNameEn ?? UnitName : UnitName;
+        return IsTest ? IntakeService.TestNotice(unit, DueAt, english) : IntakeService.Notice(unit, DueAt, english);
+    }
+}
+
+/// <summary>A photo file as received, opened when the intake checks it (after the cheap checks).</summary>
+public sealed record IntakeUpload(string Name, Func<Stream> Open);
+
+/// <summary>
+/// Created (<see cref="Report"/>), or refused with a resource key and an optional argument; a refused photo also
+/// names its file (<see cref="Photo"/>).
+/// </summary>
+public sealed record IntakeResult(IntakeOutcome Outcome, ReceivedReport? Report, string? ErrorKey = null, string? Argument = null, string? Photo = null)
 {
     public bool Succeeded => Outcome == IntakeOutcome.Created;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
+using HauGiang.Portal.Features.Intake.MediaUrls;
 using HauGiang.Portal.Features.Photos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -20,6 +21,7 @@ public sealed class IntakeService(
     AreaDirectory areas,
     CalendarService calendars,
     PhotoService photos,
+    MediaUrlQueue mediaUrls,
     IntakeWriter writer,
     IMemoryCache cache,
     TimeProvider clock,
@@ -80,7 +82,7 @@ public sealed class IntakeService(
     public static string TestNotice(string? unitName, DateTime dueAt, bool english) =>
         IntakeText.Get("Open311.TestNotice", english) + " " + Notice(unitName, dueAt, english);
 
-    /// <summary>The same notice for a stored request (an idempotent replay).</summary>
+    /// <summary>The notice of a stored request, as its first answer gave it (an idempotent replay): one query.</summary>
     public async Task<string> NoticeAsync(string code, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -89,11 +91,17 @@ public sealed class IntakeService(
         return r.IsTest ? TestNotice(unitName, r.DueAt, english) : Notice(unitName, r.DueAt, english);
     }
 
-    public Task<string?> UnitNameEnAsync(int? unitId, CancellationToken ct) => router.UnitNameAsync(unitId, english: true, ct);
+    /// <summary>Whether media_urls are fetched at all (a setting): a replay's notice says so as the first answer did.</summary>
+    public bool FetchesMediaUrls => mediaUrls.Enabled;
 
     /// <summary>The name of a unit (for previews and confirmations).</summary>
     public Task<string?> UnitNameAsync(int unitId, CancellationToken ct = default) => router.UnitNameAsync(unitId, english: false, ct);
 
+    /// <summary>
+    /// Checks everything a report must be — an active category, its text, its contact, the answers to the category's
+    /// questions, a place inside the province, its photos — then stores it. Every channel gets the same checks, in
+    /// this order: the cheap ones first, the photos (decoded and re-encoded) last.
+    /// </summary>
     public async Task<IntakeResult> SubmitAsync(IntakeRequest request, CancellationToken ct)
     {
         var category = string.IsNullOrWhiteSpace(request.CategoryCode) ? null : await FindCategoryAsync(request.CategoryCode, ct);
@@ -125,7 +133,24 @@ public sealed class IntakeService(
             return IntakeResult.Refused(IntakeOutcome.Invalid, contactError);
         }
 
-        if (request.Photos.Count > photos.MaxPerReport)
+        string? answers = null;
+        if (request.Answers is { } given)
+        {
+            var (text, attributeError, attributeCode) = ServiceAttributes.Validate(category.Code, code => given.GetValueOrDefault(code) ?? []);
+            if (attributeError is not null)
+            {
+                return IntakeResult.Refused(IntakeOutcome.Invalid, attributeError, attributeCode);
+            }
+
+            answers = text;
+        }
+
+        if (request.Latitude is { } badLat && !double.IsFinite(badLat) || request.Longitude is { } badLon && !double.IsFinite(badLon))
+        {
+            return IntakeResult.Refused(IntakeOutcome.Invalid, "Intake.LatLongInvalid");
+        }
+
+        if (request.Photos.Count + request.Uploads.Count > photos.MaxPerReport)
         {
             return IntakeResult.Refused(IntakeOutcome.Invalid, "Photo.TooMany", photos.MaxPerReport.ToString(CultureInfo.InvariantCulture));
         }
@@ -160,6 +185,20 @@ public sealed class IntakeService(
             (lat, lon) = (area.CenterLatitude, area.CenterLongitude);
         }
 
+        // All photos are checked before anything is stored (docs/decisions/006).
+        var prepared = new List<PreparedPhoto>(request.Photos);
+        foreach (var upload in request.Uploads)
+        {
+            await using var stream = upload.Open();
+            var check = await photos.PrepareAsync(stream, ct);
+            if (check.Photo is null)
+            {
+                return new(IntakeOutcome.Invalid, null, check.ErrorKey, check.Argument, upload.Name);
+            }
+
+            prepared.Add(check.Photo);
+        }
+
         var calendar = await calendars.GetAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var report = new Report
@@ -186,13 +225,14 @@ public sealed class IntakeService(
             received.ActorName = officer.Name;
         }
 
-        received.Note = string.IsNullOrWhiteSpace(request.Details) ? null : Truncate(request.Details.Trim(), MaxDescriptionLength);
+        var note = string.Join("; ", new[] { request.Details, answers }.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x!.Trim()));
+        received.Note = note.Length == 0 ? null : Truncate(note, MaxDescriptionLength);
 
         // Files first (with fresh random keys); if the transaction fails they are removed again.
         var stored = new List<ReportPhoto>();
         try
         {
-            foreach (var p in request.Photos)
+            foreach (var p in prepared)
             {
                 stored.Add(await photos.WriteFilesAsync(p, PhotoKind.Citizen, ct));
             }
@@ -211,10 +251,16 @@ public sealed class IntakeService(
 
         using var logScope = Telemetry.ReportLog.Scope(logger, report.Code);
         var unitName = await router.UnitNameAsync(routing.UnitId, english: false, ct);
+        var unitNameEn = await router.UnitNameAsync(routing.UnitId, english: true, ct);
+        var mediaQueued = QueueMediaUrls(report.Id, request);
         if (report.IsTest)
         {
             logger.LogInformation("Received sandbox report {Code} ({Category}); not routed (would go to unit {Unit})", report.Code, category.Code, routing.UnitId);
-            return new(IntakeOutcome.Created, new ReceivedReport(report.Id, report.Code, routing.UnitId, unitName, routing.Area?.Name, routing.Reason, report.ReceivedAt, report.DueAt, IsTest: true));
+            return new(IntakeOutcome.Created, new ReceivedReport(report.Id, report.Code, routing.UnitId, unitName, routing.Area?.Name, routing.Reason, report.ReceivedAt, report.DueAt, IsTest: true)
+            {
+                UnitNameEn = unitNameEn,
+                MediaQueued = mediaQueued,
+            });
         }
 
         metrics.ReportReceived(report.Source);
@@ -222,7 +268,30 @@ public sealed class IntakeService(
 
         // The unit's officers (and the coordinators) see it appear at once: queue, map, home counts.
         feed.Publish(new Live.ReportChange(report.Id, report.Code, report.UnitId, null, report.State, report.Version, IsNew: true, received.ActorId, received.ActorName, now));
-        return new(IntakeOutcome.Created, new ReceivedReport(report.Id, report.Code, report.UnitId, unitName, routing.Area?.Name, routing.Reason, report.ReceivedAt, report.DueAt));
+        return new(IntakeOutcome.Created, new ReceivedReport(report.Id, report.Code, report.UnitId, unitName, routing.Area?.Name, routing.Reason, report.ReceivedAt, report.DueAt)
+        {
+            UnitNameEn = unitNameEn,
+            MediaQueued = mediaQueued,
+        });
+    }
+
+    /// <summary>
+    /// The photos at the request's media_urls are fetched after the answer, in the background: a slow or hostile
+    /// image server never delays or fails the report itself. One fetch per URL (FixMyStreet repeats the field), up to
+    /// the photo limit.
+    /// </summary>
+    private bool QueueMediaUrls(long reportId, IntakeRequest request)
+    {
+        var queued = false;
+        if (mediaUrls.Enabled)
+        {
+            foreach (var url in request.MediaUrls.Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).Take(photos.MaxPerReport))
+            {
+                queued |= mediaUrls.TryEnqueue(new MediaUrlJob(reportId, url, request.MediaHosts));
+            }
+        }
+
+        return queued;
     }
 
     private static string? ContactError(IntakeContact? c)

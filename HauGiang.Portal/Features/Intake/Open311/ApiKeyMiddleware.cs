@@ -7,8 +7,8 @@ namespace HauGiang.Portal.Features.Intake.Open311;
 
 /// <summary>
 /// Runs before the rate limiter on /open311: finds the API client from the key (header X-Api-Key, query or form
-/// field api_key) so that the limiter can partition by client. It decides nothing itself: each endpoint says
-/// whether a key is required (403) or optional.
+/// field api_key) so that the limiter can partition by client. It decides nothing itself: an endpoint that needs
+/// a key carries <see cref="ApiKeyRequiredFilter"/> (403); the others take one if given.
 /// <para>
 /// The body is bounded before anything reads it: a declared length over the limit is a 413 at once, and a body
 /// whose key is not in the header or query is read only as far as the key — a url-encoded form is small by nature

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using HauGiang.Portal.Domain;
 
 namespace HauGiang.Portal.Features.Intake.Open311;
 
@@ -32,11 +34,28 @@ public sealed record ServiceDto(
     [property: JsonPropertyName("metadata")] bool Metadata,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("keywords")] string Keywords,
-    [property: JsonPropertyName("group")] string Group);
+    [property: JsonPropertyName("group")] string Group)
+{
+    /// <summary>A category as a service; the keywords are its name and group in the other language.</summary>
+    public static ServiceDto From(Category c, bool english) => new(
+        c.Code,
+        c.Name(english),
+        IntakeText.Get("Open311.ServiceDescription", english, c.HandlingDays.ToString(CultureInfo.InvariantCulture)),
+        ServiceAttributes.For(c.Code).Count > 0,
+        "realtime",
+        english ? $"{c.NameVi}, {c.Group}" : $"{c.NameEn}, {c.GroupEn}",
+        english ? c.GroupEn : c.Group);
+}
 
 public sealed record ServiceDefinitionDto(
     [property: JsonPropertyName("service_code")] string ServiceCode,
-    [property: JsonPropertyName("attributes"), XmlItem("attribute")] IReadOnlyList<ServiceAttributeDto> Attributes);
+    [property: JsonPropertyName("attributes"), XmlItem("attribute")] IReadOnlyList<ServiceAttributeDto> Attributes)
+{
+    /// <summary>The extra questions of a category (<see cref="ServiceAttributes"/>), in their order.</summary>
+    public static ServiceDefinitionDto For(string serviceCode, bool english) => new(serviceCode, ServiceAttributes.For(serviceCode).OrderBy(a => a.Order)
+        .Select(a => new ServiceAttributeDto(true, a.Code, a.Datatype, a.Required, null, a.Order, a.Description(english),
+            a.Values.Select(v => new ServiceAttributeValueDto(v.Key, english ? v.NameEn : v.NameVi)).ToList())).ToList());
+}
 
 public sealed record ServiceAttributeDto(
     [property: JsonPropertyName("variable")] bool Variable,
@@ -106,49 +125,3 @@ public sealed record TokenDto(
 public sealed record ErrorDto(
     [property: JsonPropertyName("code")] int Code,
     [property: JsonPropertyName("description")] string Description);
-
-/// <summary>POST requests, as documented in OpenAPI (the handler reads the form itself, attribute[...] included).</summary>
-public sealed class ServiceRequestForm
-{
-    [JsonPropertyName("api_key")] public string ApiKey { get; set; } = "";
-
-    [JsonPropertyName("jurisdiction_id")] public string? JurisdictionId { get; set; }
-
-    [JsonPropertyName("service_code")] public string ServiceCode { get; set; } = "";
-
-    [JsonPropertyName("lat")] public double? Lat { get; set; }
-
-    [JsonPropertyName("long")] public double? Lon { get; set; }
-
-    [JsonPropertyName("address_string")] public string? AddressString { get; set; }
-
-    [JsonPropertyName("description")] public string Description { get; set; } = "";
-
-    [JsonPropertyName("email")] public string? Email { get; set; }
-
-    [JsonPropertyName("phone")] public string? Phone { get; set; }
-
-    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
-
-    [JsonPropertyName("last_name")] public string? LastName { get; set; }
-
-    [JsonPropertyName("device_id")] public string? DeviceId { get; set; }
-
-    [JsonPropertyName("account_id")] public string? AccountId { get; set; }
-
-    [JsonPropertyName("media_url")] public string? MediaUrl { get; set; }
-
-    /// <summary>Extension: up to 5 photo files (JPEG, PNG, WebP; 10 MB each) in a multipart/form-data request.</summary>
-    [JsonPropertyName("media")] public string? Media { get; set; }
-}
-
-/// <summary>Extension: the citizen's rating of a resolved request.</summary>
-public sealed class RatingForm
-{
-    [JsonPropertyName("api_key")] public string ApiKey { get; set; } = "";
-
-    /// <summary>satisfied, acceptable or not_satisfied (the last reopens the request).</summary>
-    [JsonPropertyName("rating")] public string Rating { get; set; } = "";
-
-    [JsonPropertyName("comment")] public string? Comment { get; set; }
-}

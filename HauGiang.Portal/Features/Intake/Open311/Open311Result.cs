@@ -18,7 +18,7 @@ public enum Open311Format
 /// Writes an Open311 document as JSON or XML. XML follows the specification's shapes: a root element, one element
 /// per list item, element names = the JSON field names.
 /// </summary>
-public sealed class Open311Result(object payload, Open311Format format, string root, string? item, int status = StatusCodes.Status200OK) : IResult
+public sealed class Open311Result(object payload, Open311Format format, string root, string? item, int status = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -29,6 +29,8 @@ public sealed class Open311Result(object payload, Open311Format format, string r
 
     public int StatusCode => status;
 
+    int? IStatusCodeHttpResult.StatusCode => status;
+
     public object Payload => payload;
 
     public static Open311Result List<T>(IEnumerable<T> items, Open311Format format, string root, string item, int status = StatusCodes.Status200OK) =>
@@ -38,6 +40,24 @@ public sealed class Open311Result(object payload, Open311Format format, string r
 
     public static Open311Result Error(int code, string description, Open311Format format) =>
         new(new[] { new ErrorDto(code, description) }, format, "errors", "error", code);
+
+    /// <summary>An error in the request's format and language: the resource key's text (English if the client asks).</summary>
+    public static Open311Result Fail(HttpContext http, int code, string key, string? argument = null, Open311Format? format = null) =>
+        Error(code, IntakeText.Get(key, IntakeText.WantsEnglish(http), argument), format ?? Open311ErrorMiddleware.FormatOf(http));
+
+    /// <summary>
+    /// The 201 of POST requests: the code and the notice, which says whether the photo at media_url will be fetched.
+    /// account_id is never echoed.
+    /// </summary>
+    public static Open311Result Created(HttpContext http, string code, string notice, string? mediaUrl, bool mediaQueued)
+    {
+        if (!string.IsNullOrWhiteSpace(mediaUrl))
+        {
+            notice += " " + IntakeText.Get(mediaQueued ? "Open311.MediaUrlQueued" : "Open311.MediaUrlNotFetched", IntakeText.WantsEnglish(http));
+        }
+
+        return List([new CreatedRequestDto(code, notice, null)], Open311ErrorMiddleware.FormatOf(http), "service_requests", "request", StatusCodes.Status201Created);
+    }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
