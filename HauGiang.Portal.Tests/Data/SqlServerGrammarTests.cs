@@ -230,7 +230,7 @@ public class SqlServerGrammarTests
         sql.Add("map.stamp", Sent(c => c.Reports.Max(r => (long?)r.Id)));
         Add("map.areas", db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { id = a.Id, name = a.Name, lat = a.CenterLatitude, lon = a.CenterLongitude, boundary = a.BoundaryGeoJson }));
 
-        // The dashboard (on SQL Server always the reference path: DashboardFacts is SQLite's).
+        // The dashboard's reference path (KpiCalculator over facts: a text search, a past month; decision 019).
         var period = new Period(Now.AddDays(-30), Now);
         Add("dashboard.facts", DashboardService.FactsQuery(db, Coordinator, new QueueFilter(), period));
         Add("dashboard.facts.filtered", DashboardService.FactsQuery(db, Officer, everything, period));
