@@ -154,7 +154,13 @@ public class DashboardCounterTests(DashboardCounterTests.App app) : IClassFixtur
             ids = await candidates.Where(r => r.ApiClientId != null).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
         }
 
-        return ids.Count == 0 ? null : await db.Reports.AsNoTracking().SingleAsync(r => r.Id == ids[random.Next(ids.Count)]);
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var id = ids[random.Next(ids.Count)];
+        return await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id);
     }
 
     /// <summary>Who may act on a report of the unit: its officers, its head, then the coordinator.</summary>
