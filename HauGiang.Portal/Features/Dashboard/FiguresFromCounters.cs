@@ -38,29 +38,15 @@ internal static class FiguresFromCounters
         var cutoff = period.ToUtc < now ? period.ToUtc : now;
         var reports = QueueService.Filtered(db, user, DashboardService.WithoutDates(filter));
         var openReports = reports.Where(r => r.State == ReportState.New || r.State == ReportState.InProgress);
-        var open = await openReports
-            .GroupBy(r => new { r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId })
-            .Select(g => new OpenGroup(
-                g.Key.CategoryId,
-                g.Key.AreaId,
-                g.Key.UnitId,
-                g.Key.AssignedOfficerId,
-                g.Count(),
-                g.Count(r => r.ReceivedAt < cutoff),
-                g.Count(r => r.ReceivedAt < cutoff && r.DueAt < now),
-                g.Count(r => r.ReceivedAt < cutoff && r.DueAt >= now && r.DueAt <= dueSoonLimit)))
-            .ToListAsync(ct);
+        var open = await OpenGroupsQuery(openReports, cutoff, now, dueSoonLimit).ToListAsync(ct);
 
-        var counters = await CountersAsync(db, user, filter, ct);
+        var groupCategories = filter.CategoryGroup is { } group
+            ? await db.Categories.AsNoTracking().Where(c => c.Group == group).Select(c => c.Id).ToListAsync(ct)
+            : null;
+        var counters = CountersQuery(db, user, filter, groupCategories);
         DateOnly first = period.FirstDay, last = period.LastDay;
-        var days = await counters.Where(c => c.Day >= first)
-            .GroupBy(c => c.Day)
-            .Select(g => new DayCounts(g.Key, g.Sum(c => c.Received), g.Sum(c => c.Finished), g.Sum(c => c.Resolved), g.Sum(c => c.ResolvedOnTime), g.Sum(c => c.Rated), g.Sum(c => c.Satisfied)))
-            .ToDictionaryAsync(d => d.Day, ct);
-        var resolved = await counters.Where(c => c.Day >= first && c.Day <= last && c.Resolved != 0)
-            .GroupBy(c => new { c.UnitId, c.CategoryId, c.AreaId, c.OfficerId })
-            .Select(g => new ResolvedGroup(g.Key.UnitId, g.Key.CategoryId, g.Key.AreaId, g.Key.OfficerId, g.Sum(c => c.Resolved), g.Sum(c => c.ResolvedOnTime)))
-            .ToListAsync(ct);
+        var days = await DaysQuery(counters, first).ToDictionaryAsync(d => d.Day, ct);
+        var resolved = await ResolvedQuery(counters, first, last).ToListAsync(ct);
 
         var inPeriod = days.Values.Where(d => d.Day >= first && d.Day <= last).ToList();
         var (from, to) = (period.FromUtc, period.ToUtc);
@@ -171,11 +157,38 @@ internal static class FiguresFromCounters
         return KpiCalculator.Median(read.Select(s => (s.End!.Value - s.Start).TotalHours));
     }
 
+    /// <summary>Open reports per category × area × unit × officer: all, and received before the cutoff (open, overdue, due soon).</summary>
+    internal static IQueryable<OpenGroup> OpenGroupsQuery(IQueryable<Report> openReports, DateTime cutoff, DateTime now, DateTime dueSoonLimit) =>
+        openReports
+            .GroupBy(r => new { r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId })
+            .Select(g => new OpenGroup(
+                g.Key.CategoryId,
+                g.Key.AreaId,
+                g.Key.UnitId,
+                g.Key.AssignedOfficerId,
+                g.Count(),
+                g.Count(r => r.ReceivedAt < cutoff),
+                g.Count(r => r.ReceivedAt < cutoff && r.DueAt < now),
+                g.Count(r => r.ReceivedAt < cutoff && r.DueAt >= now && r.DueAt <= dueSoonLimit)));
+
+    /// <summary>Each day's sums from the first day on (the later days give the backlog at each day's end).</summary>
+    internal static IQueryable<DayCounts> DaysQuery(IQueryable<DashboardCounter> counters, DateOnly first) =>
+        counters.Where(c => c.Day >= first)
+            .GroupBy(c => c.Day)
+            .Select(g => new DayCounts(g.Key, g.Sum(c => c.Received), g.Sum(c => c.Finished), g.Sum(c => c.Resolved), g.Sum(c => c.ResolvedOnTime), g.Sum(c => c.Rated), g.Sum(c => c.Satisfied)));
+
+    /// <summary>Resolved and on time in the period per unit × category × area × officer (the group tables).</summary>
+    internal static IQueryable<ResolvedGroup> ResolvedQuery(IQueryable<DashboardCounter> counters, DateOnly first, DateOnly last) =>
+        counters.Where(c => c.Day >= first && c.Day <= last && c.Resolved != 0)
+            .GroupBy(c => new { c.UnitId, c.CategoryId, c.AreaId, c.OfficerId })
+            .Select(g => new ResolvedGroup(g.Key.UnitId, g.Key.CategoryId, g.Key.AreaId, g.Key.OfficerId, g.Sum(c => c.Resolved), g.Sum(c => c.ResolvedOnTime)));
+
     /// <summary>
     /// The counters of the user's scope and filter: the scope as <c>ReportScope</c> draws it (a unit's own rows;
-    /// province-wide every row — sandbox reports are never counted), then unit, category or group, area, officer.
+    /// province-wide every row — sandbox reports are never counted), then unit, category or group (its categories),
+    /// area, officer.
     /// </summary>
-    private static async Task<IQueryable<DashboardCounter>> CountersAsync(PortalDbContext db, PortalUser user, QueueFilter filter, CancellationToken ct)
+    internal static IQueryable<DashboardCounter> CountersQuery(PortalDbContext db, PortalUser user, QueueFilter filter, List<int>? groupCategories)
     {
         var q = db.DashboardCounters.AsNoTracking();
         q = user.IsProvinceWide ? q : user.UnitId is { } own ? q.Where(c => c.UnitId == own) : q.Where(_ => false);
@@ -189,10 +202,9 @@ internal static class FiguresFromCounters
             q = q.Where(c => c.CategoryId == category);
         }
 
-        if (filter.CategoryGroup is { } group)
+        if (groupCategories is not null)
         {
-            var categories = await db.Categories.AsNoTracking().Where(c => c.Group == group).Select(c => c.Id).ToListAsync(ct);
-            q = q.Where(c => categories.Contains(c.CategoryId));
+            q = q.Where(c => groupCategories.Contains(c.CategoryId));
         }
 
         if (filter.AreaId is { } area)
@@ -217,11 +229,11 @@ internal static class FiguresFromCounters
 
     private static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(WorkingCalendar.ToLocal(utc));
 
-    private sealed record OpenGroup(int CategoryId, int? AreaId, int? UnitId, string? OfficerId, int All, int Open, int Overdue, int DueSoon);
+    internal sealed record OpenGroup(int CategoryId, int? AreaId, int? UnitId, string? OfficerId, int All, int Open, int Overdue, int DueSoon);
 
-    private sealed record ResolvedGroup(int UnitId, int CategoryId, int AreaId, string OfficerId, int Resolved, int OnTime);
+    internal sealed record ResolvedGroup(int UnitId, int CategoryId, int AreaId, string OfficerId, int Resolved, int OnTime);
 
-    private sealed record DayCounts(DateOnly Day, int Received, int Finished, int Resolved, int ResolvedOnTime, int Rated, int Satisfied);
+    internal sealed record DayCounts(DateOnly Day, int Received, int Finished, int Resolved, int ResolvedOnTime, int Rated, int Satisfied);
 
     private sealed record Span(DateTime Start, DateTime? End);
 }
