@@ -9,8 +9,9 @@ namespace HauGiang.Portal.Features.Live;
 /// The one way a change of an existing report is committed — officers' actions (one by one or in bulk), a reply
 /// with its result photos, a citizen's rating: take a <see cref="Change"/> before touching the report, apply the
 /// domain rule, then <see cref="CommitAsync"/> saves the report (its version checked), its timeline event, any
-/// photo rows and an audit entry in one transaction and publishes the change to the live feed, which never waits
-/// for a page. New reports come in through intake's writer, which publishes the same way after its batch commits.
+/// photo rows, an audit entry and the dashboard counters the change moves (decision 019) in one transaction and
+/// publishes the change to the live feed, which never waits for a page. New reports come in through intake's writer,
+/// which counts them in its batch's transaction and publishes the same way after it commits.
 /// </summary>
 public sealed class ReportCommitter(ReportFeed feed, Telemetry.PortalMetrics? metrics = null)
 {
