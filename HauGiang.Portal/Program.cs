@@ -30,6 +30,15 @@ if (restore is not null)
     return;
 }
 
+// `rebuild-dashboard-counters` recomputes the dashboard's counters from the reports and exits (Features/Dashboard).
+if (RebuildCountersCommand.Matches(args))
+{
+    builder.AddPortalData();
+    await using var tool = builder.Build();
+    Environment.ExitCode = await RebuildCountersCommand.RunAsync(tool.Services, Console.Out);
+    return;
+}
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
 {
     // A closed or frozen browser's page is kept this long for it to come back, then dropped with its feed subscription.

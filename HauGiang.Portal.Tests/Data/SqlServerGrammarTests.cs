@@ -168,6 +168,16 @@ public class SqlServerGrammarTests
 
         public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
             throw new CapturedCommand(command.CommandText);
+
+        // The same for the async API (the dashboard counters' upkeep is async).
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            throw new CapturedCommand(command.CommandText);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            throw new CapturedCommand(command.CommandText);
     }
 
     private static readonly Lazy<string> MigrationScript = new(() =>
@@ -232,10 +242,19 @@ public class SqlServerGrammarTests
         sql.Add("map.stamp", Sent(c => c.Reports.Max(r => (long?)r.Id)));
         Add("map.areas", db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { id = a.Id, name = a.Name, lat = a.CenterLatitude, lon = a.CenterLongitude, boundary = a.BoundaryGeoJson }));
 
-        // The dashboard (on SQL Server always the reference path: DashboardFacts is SQLite's).
+        // The dashboard's reference path (KpiCalculator over facts: a text search, a past month; decision 019).
         var period = new Period(Now.AddDays(-30), Now);
         Add("dashboard.facts", DashboardService.FactsQuery(db, Coordinator, new ReportFilter(), period));
         Add("dashboard.facts.filtered", DashboardService.FactsQuery(db, Officer, everything, period));
+        // The live dashboard's counters and open reports (decision 019), and the counters' upkeep in the commit.
+        var counters = FiguresFromCounters.CountersQuery(db, Officer, everything, [1, 2, 3]);
+        var day = DateOnly.FromDateTime(Now);
+        Add("dashboard.counters.days", FiguresFromCounters.DaysQuery(FiguresFromCounters.CountersQuery(db, Coordinator, new ReportFilter(), null), day.AddDays(-90)));
+        Add("dashboard.counters.days.filtered", FiguresFromCounters.DaysQuery(counters, day.AddDays(-30)));
+        Add("dashboard.counters.resolved", FiguresFromCounters.ResolvedQuery(counters, day.AddDays(-30), day));
+        Add("dashboard.open.groups", FiguresFromCounters.OpenGroupsQuery(ReportQuery.Filtered(db, Coordinator, new ReportFilter()).Where(r => r.State == ReportState.New), Now, Now, DueSoon));
+        var row = new DashboardCounter { Day = day, UnitId = 3, CategoryId = 4, AreaId = 5, OfficerId = "o", Received = 1, Resolved = -1 };
+        sql.Add("dashboard.counters.add", Sent(c => { DashboardCounterStore.ApplyAsync(c, [row], default).GetAwaiter().GetResult(); return null; }));
         Add("dashboard.oldest", DashboardService.OldestQuery(db, [1, 2, 3, 42], english: false));
         Add("dashboard.oldest.en", DashboardService.OldestQuery(db, [7], english: true));
         Add("dashboard.labels.categories", db.Categories.AsNoTracking());

@@ -1,17 +1,17 @@
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
+using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Tests.Features;
 
 /// <summary>
-/// The dashboard reads packed facts in index-driven parts and counts them in one pass (DashboardFacts,
-/// DashboardFigures); <see cref="KpiCalculator"/> over every fact is the definition (KpiCalculatorTests). On the demo
-/// data in its SQLite database (a mix of every state, reopened and rejected reports, ratings), both give the same
-/// figures for every scope, period and filter.
+/// The live dashboard reads the kept counters and the open reports (FiguresFromCounters, decision 019);
+/// <see cref="KpiCalculator"/> over every fact is the definition (KpiCalculatorTests). On the demo data in its SQLite
+/// database (a mix of every state, reopened and rejected reports, ratings), both give the same figures for every
+/// scope, period and filter the rule sends to the counters; the rule sends the rest to the reference.
 /// </summary>
 [Trait(Tier.Key, Tier.App)]
 public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
@@ -26,7 +26,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
     [InlineData("truongphong.xaydung@haugiang.demo", 30, null)]
     [InlineData("lanhdao.vithanh@haugiang.demo", 90, null)]
     [InlineData("lanhdao.vithanh@haugiang.demo", 7, "group")]
-    public async Task The_fast_path_gives_the_calculators_figures(string email, int days, string? filterBy)
+    public async Task The_counters_give_the_calculators_figures(string email, int days, string? filterBy)
     {
         var service = app.Services.GetRequiredService<DashboardService>();
         var user = await app.UserAsync(email);
@@ -98,7 +98,7 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(openAtEnd.Count(r => r.AreaId != null), month.ByArea.Sum(r => r.Open));
         Assert.Equal(openAtEnd.Count(r => r.AreaId != null && r.DueAt < end), month.ByArea.Sum(r => r.Overdue));
         Assert.Equal(month.Daily[^1].OpenAtEnd, month.Tiles.Open);
-        AssertSame(await Both(service, user, new ReportFilter(), period, now: end));
+        Assert.False(FiguresFromCounters.CanAnswer(new ReportFilter(), period, end, atPresent: false), "a past moment is the reference's");
     }
 
     [Fact]
@@ -111,7 +111,8 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
 
         // Two reports received and resolved well before the period, unrated; each is now rated "not satisfied" in the
         // period: one reopened (open again, ResolvedAt cleared), one not reopened yet (still resolved, received and
-        // resolved before the period: only its rating ties it to the period).
+        // resolved before the period: only its rating ties it to the period). Through the one commit path, as every change.
+        var committer = app.Services.GetRequiredService<Portal.Features.Live.ReportCommitter>();
         await using (var db = app.CreateDbContext())
         {
             var old = await db.Reports
@@ -121,12 +122,17 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
             var ratedAt = period.FromUtc.AddHours(1);
             foreach (var r in old)
             {
+                var change = Portal.Features.Live.ReportCommitter.Begin(r);
                 r.Rating = CitizenRating.NotSatisfied;
                 r.RatedAt = ratedAt;
-            }
+                if (r == old[0])
+                {
+                    ReportHandling.Reopen(r, Actor.System, ratedAt.AddMinutes(5), period.ToUtc.AddDays(10), "Người dân không hài lòng");
+                }
 
-            ReportHandling.Reopen(old[0], Actor.System, ratedAt.AddMinutes(5), period.ToUtc.AddDays(10), "Người dân không hài lòng");
-            await db.SaveChangesAsync();
+                r.Version++;
+                await committer.CommitAsync(db, r, change, "rate", null, "test", ratedAt, CancellationToken.None);
+            }
         }
 
         var (fast, reference) = await Both(service, user, new ReportFilter(), period);
@@ -138,23 +144,29 @@ public class DashboardServiceTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
-    public void Stored_times_parse_to_the_tick_as_the_providers_parse()
+    public async Task A_text_search_takes_the_reference_path_by_rule()
     {
-        foreach (var text in new[] { "2026-11-30 05:30:00", "2026-11-30 05:30:00.5", "2026-11-30 05:30:00.0238499", "2024-02-29 23:59:59.9999999", "2026-11-30T05:30:00" })
-        {
-            var expected = DateTime.SpecifyKind(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
-            var parsed = DashboardFacts.ParseUtc(text);
-            Assert.Equal(expected, parsed);
-            Assert.Equal(DateTimeKind.Utc, parsed.Kind);
-        }
+        var service = app.Services.GetRequiredService<DashboardService>();
+        var user = await app.UserAsync("dieuphoi@haugiang.demo");
+        var period = service.LastDays(30);
+        var filter = new ReportFilter { Text = "rác" };
+
+        Assert.False(FiguresFromCounters.CanAnswer(filter, period, period.ToUtc, atPresent: true));
+        Assert.True(FiguresFromCounters.CanAnswer(new ReportFilter(), period, period.ToUtc, atPresent: true));
+        var searched = await service.GetAsync(user, filter, period, english: false);
+        var all = await service.GetAsync(user, new ReportFilter(), period, english: false);
+        Assert.True(searched.Tiles.Open < all.Tiles.Open, "the search narrows the reports counted");
     }
 
     private static async Task<(DashboardData Fast, DashboardData Reference)> Both(DashboardService service, Security.PortalUser user, ReportFilter filter, Period period, DateTime? now = null)
     {
         var moment = now ?? period.ToUtc;
         var dueSoonLimit = moment.AddDays(1);
+
+        // The app's clock stands still in tests: the moment is the present, and the rule must send these to the counters.
+        Assert.True(FiguresFromCounters.CanAnswer(filter, period, moment, atPresent: true));
         return (
-            await service.ComputeAsync(user, filter, period, moment, dueSoonLimit, english: false, CancellationToken.None),
+            await service.ComputeAsync(user, filter, period, moment, dueSoonLimit, atPresent: true, english: false, CancellationToken.None),
             await service.ComputeFromFactsAsync(user, filter, period, moment, dueSoonLimit, english: false, CancellationToken.None));
     }
 

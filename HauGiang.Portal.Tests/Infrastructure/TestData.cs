@@ -34,6 +34,9 @@ public static class TestData
         ReportHandling.Receive(report, now, unit.Id);
         db.Reports.Add(report);
         await db.SaveChangesAsync();
+
+        // Counted on the dashboard as intake counts a new report (decision 019).
+        await DashboardCounterStore.ApplyAsync(db, DashboardTally.Of(report), default);
         db.ReporterContacts.Add(new ReporterContact { ReportId = report.Id, Name = "Trần Thị Bí Mật", Phone = "0912345678", Email = "bimat@example.vn" });
         await db.SaveChangesAsync();
         return report;

@@ -52,6 +52,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<ExportFileChunk> ExportFileChunks => Set<ExportFileChunk>();
 
+    public DbSet<DashboardCounter> DashboardCounters => Set<DashboardCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

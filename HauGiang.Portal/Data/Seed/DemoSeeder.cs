@@ -119,6 +119,9 @@ internal sealed class DemoSeeder(PortalDbContext db, UserManager<ApplicationUser
 
         db.ReplyTemplates.AddRange(DemoReplyTemplates.Create(categories, units, now));
         await db.SaveChangesAsync(ct);
+
+        // The reports were stored as a whole, not through the commit path: count them once (decision 019).
+        await DashboardCounterStore.RebuildAsync(db, ct);
     }
 
     private void Handle(Report r, Category category, WorkingCalendar calendar, List<Unit> units, DateTime now, List<Report> duplicates)

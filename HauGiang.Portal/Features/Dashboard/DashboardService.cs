@@ -6,29 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Dashboard;
 
-public sealed record DashboardData(
-    KpiTiles Tiles,
-    IReadOnlyList<DailyPoint> Daily,
-    IReadOnlyList<GroupRow> ByCategory,
-    IReadOnlyList<GroupRow> ByArea,
-    IReadOnlyList<GroupRow> ByUnit,
-    IReadOnlyList<GroupRow> ByOfficer,
-    IReadOnlyList<OldestReport> Oldest);
-
-public sealed record OldestReport(string Code, string Category, string? Area, DateTime ReceivedAt, DateTime DueAt, ReportState State);
-
 /// <summary>
-/// The dashboard's figures for the reports in the user's scope and filter that matter for a period. The facts are
-/// read in index-driven parts with the deadline compared in SQL (<see cref="DashboardFacts"/>) and counted in one
-/// pass each (<see cref="DashboardFigures"/>); <see cref="KpiCalculator"/> over <see cref="LoadFactsAsync"/> is the
-/// definition (docs/decisions/004-kpis.md) and the reference the tests compare with.
+/// The dashboard's figures for the reports in the user's scope and filter that matter for a period.
+/// <see cref="KpiCalculator"/> over every fact of the period (<see cref="ComputeFromFactsAsync"/>) is the definition
+/// (docs/decisions/004-kpis.md); the live dashboard takes the same figures from the kept counters and the open reports
+/// (<see cref="FiguresFromCounters"/>, decision 019) whenever its rule (<see cref="FiguresFromCounters.CanAnswer"/>)
+/// says they can answer, and the reference path otherwise — chosen before reading, never as a fallback.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, ReportQueryService queue, TimeProvider clock)
 {
     public async Task<DashboardData> GetAsync(PortalUser user, ReportFilter filter, Period period, bool english, CancellationToken ct = default)
     {
         var (now, dueSoonLimit) = await queue.MomentsAsync(ct);
-        return await ComputeAsync(user, filter, period, now, dueSoonLimit, english, ct);
+        return await ComputeAsync(user, filter, period, now, dueSoonLimit, atPresent: true, english, ct);
     }
 
     /// <summary>
@@ -37,75 +27,42 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     /// are now, extensions included). For a period that ends now, the same as <see cref="GetAsync"/>.
     /// </summary>
     public async Task<DashboardData> GetAtEndAsync(PortalUser user, ReportFilter filter, Period period, bool english, CancellationToken ct = default) =>
-        await ComputeAsync(user, filter, period, period.ToUtc, await queue.DueSoonLimitAsync(period.ToUtc, ct), english, ct);
+        await ComputeAsync(user, filter, period, period.ToUtc, await queue.DueSoonLimitAsync(period.ToUtc, ct), atPresent: period.ToUtc >= clock.GetUtcNow().UtcDateTime, english, ct);
 
-    internal async Task<DashboardData> ComputeAsync(PortalUser user, ReportFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
+    /// <param name="atPresent">Whether <paramref name="now"/> is the present (the open reports now are those open at it).</param>
+    internal async Task<DashboardData> ComputeAsync(PortalUser user, ReportFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool atPresent, bool english, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var facts = await DashboardFacts.LoadAsync(dbFactory, db, user, filter, period, now, dueSoonLimit, ct);
-        if (facts is null)
+        if (!FiguresFromCounters.CanAnswer(filter, period, now, atPresent))
         {
             return await ComputeFromFactsAsync(user, filter, period, now, dueSoonLimit, english, ct);
         }
 
-        var labels = await LabelsAsync(db, facts.Select(f => f.AssigneeId), english, ct);
-
-        // The ten oldest reports open at the moment; ties on the time in the order of the reports' ids.
-        var oldestIds = facts.Where(f => f.OpenAt(now.Ticks)).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id).Take(10).Select(f => f.Id).ToList();
-        var oldest = await OldestAsync(db, oldestIds, english, ct);
-
-        return new DashboardData(
-            DashboardFigures.Tiles(facts, period, now),
-            DashboardFigures.Daily(facts, period) ?? KpiCalculator.Daily([.. facts.Select(AsReportFacts)], period),
-            DashboardFigures.By(facts, period, now, f => f.CategoryId, labels.Category),
-            DashboardFigures.By(facts, period, now, f => f.AreaId, labels.Area),
-            DashboardFigures.By(facts, period, now, f => f.UnitId, labels.Unit),
-            DashboardFigures.By(facts, period, now, f => f.AssigneeId, labels.Officer),
-            oldest);
-
-        // Only the day chart reads these times (the deadline is already compared in SQL, hence a placeholder).
-        static ReportFacts AsReportFacts(DashboardFact f) => new(
-            f.Id, "", f.CategoryId, f.AreaId, f.UnitId, f.AssigneeId, f.State, Utc(f.ReceivedAt), DateTime.MaxValue,
-            f.FirstActionAt is { } a ? Utc(a) : null, f.ResolvedAt is { } r ? Utc(r) : null, f.ClosedWithoutResolution is { } c ? Utc(c) : null, f.Rating,
-            f.RatedAt is { } rated ? Utc(rated) : null);
-        static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FiguresFromCounters.ComputeAsync(db, user, filter, period, now, dueSoonLimit, english, ct);
     }
 
-    /// <summary>The same figures the reference way: every fact of the period materialized, then <see cref="KpiCalculator"/>.</summary>
+    /// <summary>The reference: every fact of the period materialized, then <see cref="KpiCalculator"/>.</summary>
     internal async Task<DashboardData> ComputeFromFactsAsync(PortalUser user, ReportFilter filter, Period period, DateTime now, DateTime dueSoonLimit, bool english, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = await LoadFactsAsync(db, user, filter, period, ct);
-        var labels = await LabelsAsync(db, facts.Select(f => f.AssigneeId), english, ct);
+        var labels = await DashboardLabels.LoadAsync(db, facts.Select(f => f.AssigneeId), english, ct);
         var oldestIds = facts.Where(f => f.OpenAt(now)).OrderBy(f => f.ReceivedAt).ThenBy(f => f.Id).Take(10).Select(f => f.Id).ToList();
-        var oldest = await OldestAsync(db, oldestIds, english, ct);
+        var oldest = await OldestQuery(db, oldestIds, english).ToListAsync(ct);
 
         return new DashboardData(
             KpiCalculator.Tiles(facts, period, now, dueSoonLimit),
             KpiCalculator.Daily(facts, period),
-            KpiCalculator.By(facts, period, now, f => Id(f.CategoryId), labels.Category),
-            KpiCalculator.By(facts, period, now, f => f.AreaId is null ? null : Id(f.AreaId), labels.Area),
-            KpiCalculator.By(facts, period, now, f => f.UnitId is null ? null : Id(f.UnitId), labels.Unit),
+            KpiCalculator.By(facts, period, now, f => DashboardLabels.Id(f.CategoryId), labels.Category),
+            KpiCalculator.By(facts, period, now, f => f.AreaId is null ? null : DashboardLabels.Id(f.AreaId), labels.Area),
+            KpiCalculator.By(facts, period, now, f => f.UnitId is null ? null : DashboardLabels.Id(f.UnitId), labels.Unit),
             KpiCalculator.By(facts, period, now, f => f.AssigneeId, labels.Officer),
             oldest);
     }
 
-    private static string Id(int? id) => id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
-    private sealed record Labels(Func<string, string> Category, Func<string, string> Area, Func<string, string> Unit, Func<string, string> Officer);
-
-    private static async Task<Labels> LabelsAsync(PortalDbContext db, IEnumerable<string?> assigneeIds, bool english, CancellationToken ct)
-    {
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => Id(c.Id), c => english ? c.NameEn : c.NameVi, ct);
-        var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => Id(a.Id), a => a.Name, ct);
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => Id(u.Id), u => english && u.NameEn != null ? u.NameEn : u.Name, ct);
-        var assignees = assigneeIds.Where(a => a is not null).Distinct().ToList();
-        var officers = await db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return new Labels(k => categories.GetValueOrDefault(k, k), k => areas.GetValueOrDefault(k, k), k => units.GetValueOrDefault(k, k), k => officers.GetValueOrDefault(k, k));
-    }
-
-    private static Task<List<OldestReport>> OldestAsync(PortalDbContext db, List<long> ids, bool english, CancellationToken ct) =>
-        OldestQuery(db, ids, english).ToListAsync(ct);
+    /// <summary>The filter without its date bounds: the period replaces them.</summary>
+    internal static ReportFilter WithoutDates(ReportFilter filter) =>
+        filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null };
 
     internal static IQueryable<OldestReport> OldestQuery(PortalDbContext db, List<long> ids, bool english) =>
         db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
@@ -116,7 +73,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         FactsQuery(db, user, filter, period).ToListAsync(ct);
 
     internal static IQueryable<ReportFacts> FactsQuery(PortalDbContext db, PortalUser user, ReportFilter filter, Period period) =>
-        ReportQuery.Filtered(db, user, filter with { Tab = QueueTab.All, From = null, To = null, ResolvedFrom = null, ResolvedTo = null, RatedFrom = null, RatedTo = null })
+        ReportQuery.Filtered(db, user, WithoutDates(filter))
             .Where(r => r.ReceivedAt < period.ToUtc
                 && (r.ReceivedAt >= period.FromUtc || r.State == ReportState.New || r.State == ReportState.InProgress
                     || r.ResolvedAt >= period.FromUtc || r.ClosedAt >= period.FromUtc || r.RatedAt >= period.FromUtc))

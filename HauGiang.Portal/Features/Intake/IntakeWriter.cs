@@ -124,6 +124,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                     }
 
                     await db.SaveChangesAsync();
+                    await DashboardCounterStore.ApplyAsync(db, DashboardTally.Sum(items.SelectMany(i => DashboardTally.Of(i.Report))), default);
                     foreach (var item in items.Where(i => i.IdempotencyRecordId is not null))
                     {
                         var (code, at) = (item.Report.Code, item.Report.ReceivedAt);

@@ -2,67 +2,6 @@ using HauGiang.Portal.Domain;
 
 namespace HauGiang.Portal.Features.Dashboard;
 
-/// <summary>The few facts of a report the dashboard needs (no text, no contact).</summary>
-public sealed record ReportFacts(
-    long Id,
-    string Code,
-    int CategoryId,
-    int? AreaId,
-    int? UnitId,
-    string? AssigneeId,
-    ReportState State,
-    DateTime ReceivedAt,
-    DateTime DueAt,
-    DateTime? FirstActionAt,
-    DateTime? ResolvedAt,
-    DateTime? ClosedAt,
-    CitizenRating? Rating,
-    DateTime? RatedAt)
-{
-    public bool IsOpen => State is ReportState.New or ReportState.InProgress;
-
-    /// <summary>
-    /// When it stopped being open (resolved, or closed/rejected without a resolution); null while open. A finished
-    /// report with neither time (the app always sets one; imported data might not) counts as finished on receipt, so
-    /// that it never counts as open.
-    /// </summary>
-    public DateTime? FinishedAt => IsOpen ? null : ResolvedAt ?? ClosedAt ?? ReceivedAt;
-
-    /// <summary>
-    /// Open at that moment, as far as the report's times tell: received before it and not finished before it (a report
-    /// reopened since counts as open from its receipt on: its earlier resolution is in the timeline, not here).
-    /// At the present moment this is <see cref="IsOpen"/>.
-    /// </summary>
-    public bool OpenAt(DateTime moment) => ReceivedAt < moment && (FinishedAt is null || FinishedAt >= moment);
-}
-
-public sealed record Period(DateTime FromUtc, DateTime ToUtc)
-{
-    public bool Contains(DateTime? t) => t is { } v && v >= FromUtc && v < ToUtc;
-
-    /// <summary>The local day the period starts on.</summary>
-    public DateOnly FirstDay => DateOnly.FromDateTime(WorkingCalendar.ToLocal(FromUtc));
-
-    /// <summary>The last local day in the period (a period of whole days ends at the next day's midnight).</summary>
-    public DateOnly LastDay => DateOnly.FromDateTime(WorkingCalendar.ToLocal(ToUtc.AddTicks(-1)));
-}
-
-public sealed record KpiTiles(
-    int Open,
-    int NewToday,
-    int Overdue,
-    int DueSoon,
-    int ResolvedInPeriod,
-    double? OnTimeRate,
-    double? MedianHoursToFirstAction,
-    double? MedianHoursToResolution,
-    double? SatisfactionRate,
-    int Ratings);
-
-public sealed record DailyPoint(DateOnly Day, int Incoming, int Resolved, int OpenAtEnd);
-
-public sealed record GroupRow(string Key, string Label, int Open, int Overdue, int ResolvedInPeriod, double? OnTimeRate);
-
 /// <summary>
 /// Every dashboard figure from a list of facts, as plain functions, so that each can be checked on a hand-built
 /// dataset. Definitions (docs/decisions/004-kpis.md):
