@@ -37,12 +37,8 @@ public class BorderTests
         "Reports -> Queue",      // ReportsExtensions registers the queue's services
         "Push -> Reports",       // DueSoonPushJob reads the calendar (CalendarService)
         "Digest -> Reports",     // DigestJob reads the calendar (CalendarService) for working days and the due-soon window
-        "Admin -> Reports",      // CalendarAdminService and RoutingAdminService invalidate CalendarService
-        // Reference-data caches each admin write must invalidate (issue #14 item 2: one change signal).
-        "Admin -> Intake",       // Organisation/Routing/CategoryAdminService refresh IntakeRouter and intake categories
-        "Admin -> Routing",      // the area locator and boundary import
+        "Admin -> Reports",      // Choice<T> in UserAdminService and RoutingAdminService
         "Intake -> Reports",     // IntakeService and CitizenRatingService go through the report commit path
-        "Intake -> Routing",     // Intake/AreaLocator wraps Routing.AreaLocator (two nearest-centre searches)
         // Photos: a shared service several features store and read through.
         "Backups -> Photos",     // the photo folder is backed up and restored
         "Intake -> Photos",      // Open311 and the intake page store photos
