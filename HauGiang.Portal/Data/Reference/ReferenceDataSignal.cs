@@ -30,5 +30,10 @@ public sealed class ReferenceDataSignal
     /// <summary>A change made elsewhere (another instance), or one that may have been missed (Redis came back).</summary>
     internal void RaiseFromElsewhere() => Move();
 
-    private void Move() => Changed?.Invoke(Interlocked.Increment(ref _version));
+    private void Move()
+    {
+        // Moved first and on its own: with no handler, `Changed?.Invoke(Increment())` would not move it at all.
+        var version = Interlocked.Increment(ref _version);
+        Changed?.Invoke(version);
+    }
 }

@@ -61,11 +61,11 @@ public sealed class ReferenceDataWrites(ReferenceDataSignal signal) : SaveChange
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        RolledBack(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -93,9 +93,18 @@ public sealed class ReferenceDataWrites(ReferenceDataSignal signal) : SaveChange
         }
     }
 
+    /// <summary>A failed save outside a transaction wrote nothing; inside one, an earlier save may still commit.</summary>
     private void Forget(DbContext? context)
     {
         if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            _pending.Remove(context);
+        }
+    }
+
+    private void RolledBack(DbContext? context)
+    {
+        if (context is not null)
         {
             _pending.Remove(context);
         }
