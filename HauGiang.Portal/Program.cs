@@ -47,6 +47,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
 // Kestrel's limits from configuration (e.g. Kestrel:Limits:KeepAliveTimeout=00:00:30): operators tune them per install.
 builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 builder.Services.AddMudServices();
+builder.Services.Configure<HauGiang.Portal.Components.Shared.MapOptions>(builder.Configuration.GetSection(HauGiang.Portal.Components.Shared.MapOptions.Section));
 builder.Services.AddSecureCookies();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddPortalTelemetry();
@@ -73,7 +74,7 @@ var app = builder.Build();
 
 app.UseTrustedForwardedHeaders(app.Configuration);
 app.UseSecurityHeaders();
-app.UseContentSecurityPolicy(app.Configuration);
+app.UseContentSecurityPolicy();
 app.UseSameOriginConnections(app.Configuration);
 if (app.Environment.IsDevelopment())
 {

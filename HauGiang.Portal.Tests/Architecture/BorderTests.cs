@@ -32,10 +32,6 @@ public class BorderTests
         // The queue's bulk accept and assign go through the report page's handling actions (ReportService); its
         // ActionRequest carries Photos' result photos, which keeps it out of the shared core for now.
         "Queue -> Reports",
-        // Reference-data caches each admin write must invalidate (issue #14 item 2: one change signal).
-        "Admin -> Intake",       // Organisation/Routing/CategoryAdminService refresh IntakeRouter and intake categories
-        "Admin -> Routing",      // the area locator and boundary import
-        "Intake -> Routing",     // Intake/AreaLocator wraps Routing.AreaLocator (two nearest-centre searches)
         // Photos: a shared service several features store and read through.
         "Backups -> Photos",     // the photo folder is backed up and restored
         "Intake -> Photos",      // Open311 and the intake page store photos

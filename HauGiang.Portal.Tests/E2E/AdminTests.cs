@@ -1,6 +1,6 @@
 using System.Text;
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Routing;
 using HauGiang.Portal.Tests.Features.Admin;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Data.Seed;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -20,17 +21,21 @@ public static class DataExtensions
 
         if (provider == DatabaseProvider.SqlServer)
         {
-            builder.Services.AddDbContextFactory<SqlServerPortalDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
+            builder.Services.AddDbContextFactory<SqlServerPortalDbContext>((sp, o) => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetRequiredService<ReferenceDataWrites>()));
             builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlServerPortalDbContext>>();
         }
         else
         {
             var mmapMiB = builder.Configuration.GetValue(SqlitePragmas.MmapSetting, SqlitePragmas.DefaultMmapMiB);
-            builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(Math.Max(0, mmapMiB) * 1024 * 1024)));
+            builder.Services.AddDbContextFactory<SqlitePortalDbContext>((sp, o) => o.UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmas(Math.Max(0, mmapMiB) * 1024 * 1024), sp.GetRequiredService<ReferenceDataWrites>()));
             builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         }
 
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        // Every write of categories, units, areas, rules, the calendar or API clients raises one change signal (decision 018).
+        builder.Services.AddReferenceData(builder.Configuration);
 
         // Keys in the database: any instance behind the load balancer can read any instance's cookies.
         builder.Services.AddDataProtection().SetApplicationName("HauGiang.Portal").PersistKeysToDbContext<PortalDbContext>();

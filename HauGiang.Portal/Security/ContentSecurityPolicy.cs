@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using HauGiang.Portal.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace HauGiang.Portal.Security;
 
@@ -8,14 +10,14 @@ namespace HauGiang.Portal.Security;
 /// The Content-Security-Policy of every answer: scripts only from this site, plus the one inline script Blazor
 /// needs (the import map, allowed by the hash of its exact text); no plugins, no foreign <c>&lt;base&gt;</c>, no
 /// framing by other sites. Styles may be inline (MudBlazor writes style attributes and its theme's
-/// <c>&lt;style&gt;</c>); images may come from the map's tile server (<c>Map:TileUrl</c>). Blazor Server needs no
+/// <c>&lt;style&gt;</c>); images may come from the map's tile server (<see cref="MapOptions.TileUrl"/>). Blazor Server needs no
 /// <c>'unsafe-eval'</c>. Blazor's own <c>frame-ancestors</c> header is turned off in Program.cs: this one carries it.
 /// </summary>
 public static class ContentSecurityPolicy
 {
-    public static IApplicationBuilder UseContentSecurityPolicy(this IApplicationBuilder app, IConfiguration configuration)
+    public static IApplicationBuilder UseContentSecurityPolicy(this IApplicationBuilder app)
     {
-        var tiles = TileOrigin(configuration["Map:TileUrl"]);
+        var tiles = TileOrigin(app.ApplicationServices.GetRequiredService<IOptions<MapOptions>>().Value.TileUrl);
         var endpoints = app.ApplicationServices.GetRequiredService<EndpointDataSource>();
         var policy = new Lazy<string>(() => Policy(ImportMapHash(endpoints), tiles));
         return app.Use((context, next) =>

@@ -1,9 +1,9 @@
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Admin;
 using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Reports;
-using HauGiang.Portal.Features.Routing;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -180,7 +180,7 @@ public class AdminServiceTests(AdminApp app) : IClassFixture<AdminApp>
 
         var router = Get<IntakeRouter>();
         var treesCategory = (await Get<IntakeService>().FindCategoryAsync("cay-xanh", default))!;
-        var areaEntity = (await Get<AreaDirectory>().GetAsync(default)).Single(a => a.Id == area.Id);
+        var areaEntity = (await Get<ReferenceDataCache>().GetAsync(default)).Areas.Single(a => a.Id == area.Id);
         Assert.Equal(RoutingReason.WardDefault, (await router.RouteToAreaAsync(treesCategory, areaEntity, default)).Reason); // cached now
 
         var mark = await app.LastAuditIdAsync();

@@ -1,6 +1,6 @@
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Intake;
-using HauGiang.Portal.Features.Routing;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using HauGiang.Portal.Features.Routing;
+using HauGiang.Portal.Data.Reference;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 

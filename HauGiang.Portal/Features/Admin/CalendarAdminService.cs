@@ -1,6 +1,5 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,7 @@ namespace HauGiang.Portal.Features.Admin;
 /// The working calendar's exceptions to the Monday–Friday week. Changes apply to deadlines computed from now on
 /// (new reports, transfers, reopenings, extensions); deadlines already set are not moved.
 /// </summary>
-public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFactory, CalendarService calendars, TimeProvider clock)
+public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CalendarDay>> YearAsync(int year, CancellationToken ct = default)
     {
@@ -68,7 +67,6 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, before is null ? "calendar.add" : "calendar.update", nameof(CalendarDay),
             date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), before, new { kind, name }));
         await db.SaveChangesAsync(ct);
-        calendars.Invalidate();
         return AdminResult.Done();
     }
 
@@ -91,7 +89,6 @@ public sealed class CalendarAdminService(IDbContextFactory<PortalDbContext> dbFa
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, "calendar.remove", nameof(CalendarDay),
             date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), new { kind = day.Kind, name = day.Name }, null));
         await db.SaveChangesAsync(ct);
-        calendars.Invalidate();
         return AdminResult.Done("Calendar.Removed");
     }
 }

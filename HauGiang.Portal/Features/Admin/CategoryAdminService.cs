@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +49,7 @@ public sealed class CategoryForm
 /// service_code is unique and never changes once created (clients keep it). Handling days apply to new reports only:
 /// a report's deadline was fixed when it was received.
 /// </summary>
-public sealed partial class CategoryAdminService(IDbContextFactory<PortalDbContext> dbFactory, IntakeRouter intake, TimeProvider clock)
+public sealed partial class CategoryAdminService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public const int MaxHandlingDays = 60;
 
@@ -94,7 +93,6 @@ public sealed partial class CategoryAdminService(IDbContextFactory<PortalDbConte
             db.Categories.Add(category);
             db.AuditEntries.Add(AdminAudit.Entry(user, now, "category.create", nameof(Category), code, null, Snapshot(category)));
             await db.SaveChangesAsync(ct);
-            intake.ForgetReferenceData();
             return AdminResult.Done("Category.Created");
         }
 
@@ -114,7 +112,6 @@ public sealed partial class CategoryAdminService(IDbContextFactory<PortalDbConte
 
         db.AuditEntries.Add(AdminAudit.Entry(user, now, "category.update", nameof(Category), existing.Code, before, after));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
         return AdminResult.Done();
     }
 
@@ -142,7 +139,6 @@ public sealed partial class CategoryAdminService(IDbContextFactory<PortalDbConte
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, active ? "category.activate" : "category.deactivate", nameof(Category), category.Code,
             new { isActive = !active }, new { isActive = active }));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
         return AdminResult.Done(active ? "Category.Activated" : "Category.Deactivated");
     }
 
@@ -181,7 +177,6 @@ public sealed partial class CategoryAdminService(IDbContextFactory<PortalDbConte
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, "category.reorder", nameof(Category), category.Code,
             new { group = category.Group, order = before }, new { group = category.Group, order = group.Select(c => c.Code).ToList() }));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
         return AdminResult.Done();
     }
 
@@ -208,7 +203,6 @@ public sealed partial class CategoryAdminService(IDbContextFactory<PortalDbConte
         db.Categories.Remove(category);
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, "category.delete", nameof(Category), category.Code, Snapshot(category), null));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
         return AdminResult.Done("Category.Deleted");
     }
 

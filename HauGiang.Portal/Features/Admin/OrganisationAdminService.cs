@@ -3,8 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Intake;
-using HauGiang.Portal.Features.Routing;
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +18,7 @@ public sealed record UnitForm(int Id, string Name, string? NameEn, int? ParentId
 public sealed record AreaForm(int Id, string Name, double CenterLatitude, double CenterLongitude);
 
 /// <summary>Units (names, parents) and areas (names, centres, boundaries from a GeoJSON file).</summary>
-public sealed class OrganisationAdminService(IDbContextFactory<PortalDbContext> dbFactory, AreaLocator locator, IntakeRouter intake, TimeProvider clock)
+public sealed class OrganisationAdminService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UnitRow>> UnitsAsync(CancellationToken ct = default)
     {
@@ -102,7 +101,6 @@ public sealed class OrganisationAdminService(IDbContextFactory<PortalDbContext> 
 
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, "unit.update", nameof(Unit), unit.Code, before, after));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
         return AdminResult.Done();
     }
 
@@ -149,8 +147,6 @@ public sealed class OrganisationAdminService(IDbContextFactory<PortalDbContext> 
 
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, "area.update", nameof(Area), area.Code, before, after));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
-        locator.Invalidate();
         return AdminResult.Done();
     }
 
@@ -199,8 +195,6 @@ public sealed class OrganisationAdminService(IDbContextFactory<PortalDbContext> 
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, "area.import-boundaries", nameof(Area),
             string.Join(",", after.Keys), before, after, fileName));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
-        locator.Invalidate();
         return (AdminResult.Done("Import.Done"), preview);
     }
 
@@ -223,8 +217,6 @@ public sealed class OrganisationAdminService(IDbContextFactory<PortalDbContext> 
         area.BoundaryGeoJson = null;
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, "area.clear-boundary", nameof(Area), area.Code, before, new { boundary = (string?)null }));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
-        locator.Invalidate();
         return AdminResult.Done();
     }
 

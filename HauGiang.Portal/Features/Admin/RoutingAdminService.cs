@@ -1,8 +1,7 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Intake;
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Features.Shared;
-using HauGiang.Portal.Features.Routing;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +29,7 @@ public sealed record RoutingGrid(
 public sealed record PointTestResult(AreaLocation? Location, RoutingDecision Decision, string? UnitName);
 
 /// <summary>Routing rules (category × area → unit), shown as the effective unit per cell, and the point tester.</summary>
-public sealed class RoutingAdminService(IDbContextFactory<PortalDbContext> dbFactory, AreaLocator locator, IntakeRouter intake, TimeProvider clock)
+public sealed class RoutingAdminService(IDbContextFactory<PortalDbContext> dbFactory, AreaLocator locator, TimeProvider clock)
 {
     public async Task<RoutingGrid> GridAsync(bool english, CancellationToken ct = default)
     {
@@ -134,7 +133,6 @@ public sealed class RoutingAdminService(IDbContextFactory<PortalDbContext> dbFac
 
         db.AuditEntries.Add(AdminAudit.Entry(user, clock.GetUtcNow().UtcDateTime, action, nameof(RoutingRule), category.Code, before, after));
         await db.SaveChangesAsync(ct);
-        intake.ForgetReferenceData();
         return AdminResult.Done();
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +22,10 @@ public sealed record NewApiClient(int Id, string Name, string Key);
 
 /// <summary>
 /// API clients (the citizen app, partners): keys are random, shown once, stored as SHA-256 only. Checking a key is
-/// cached for <see cref="CacheSeconds"/> s; a revocation clears this instance's cache at once (other instances
-/// follow within that time).
+/// cached for <see cref="CacheSeconds"/> s under the version of <see cref="ReferenceDataSignal"/>: a revocation or a
+/// change of the client moves it, on every instance, so the next request is checked again.
 /// </summary>
-public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
+public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactory, IMemoryCache cache, ReferenceDataSignal reference, TimeProvider clock)
 {
     public const int CacheSeconds = 30;
     public const int MaxRequestsPerMinute = 100_000;
@@ -41,7 +42,8 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
         }
 
         var hash = Hash(key.Trim());
-        if (cache.TryGetValue(CacheKey(hash), out ApiClientIdentity? known))
+        var cacheKey = CacheKey(reference.Version, hash);
+        if (cache.TryGetValue(cacheKey, out ApiClientIdentity? known))
         {
             return known;
         }
@@ -50,7 +52,7 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
         var row = await db.ApiClients.AsNoTracking().Where(c => c.KeyHash == hash && c.RevokedAt == null)
             .Select(c => new { c.Id, c.Name, c.RequestsPerMinute, c.IsTest, c.MediaHosts }).FirstOrDefaultAsync(ct);
         var client = row is null ? null : new ApiClientIdentity(row.Id, row.Name, row.RequestsPerMinute, row.IsTest, ApiClientHosts.Parse(row.MediaHosts));
-        cache.Set(CacheKey(hash), client, TimeSpan.FromSeconds(CacheSeconds));
+        cache.Set(cacheKey, client, TimeSpan.FromSeconds(CacheSeconds));
         return client;
     }
 
@@ -122,7 +124,6 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
             After = "revoked",
         });
         await db.SaveChangesAsync(ct);
-        cache.Remove(CacheKey(client.KeyHash));
         return true;
     }
 
@@ -164,11 +165,10 @@ public sealed class ApiClientService(IDbContextFactory<PortalDbContext> dbFactor
             After = "media_hosts=" + hosts?.Replace('\n', ' '),
         });
         await db.SaveChangesAsync(ct);
-        cache.Remove(CacheKey(client.KeyHash));
         return null;
     }
 
-    private static string CacheKey(string hash) => "apikey:" + hash;
+    private static (string, long, string) CacheKey(long version, string hash) => ("apikey", version, hash);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Data.Seed;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Photos;
@@ -40,7 +41,7 @@ public sealed class DemoFeed(IServiceProvider services, IOptions<DemoFeedOptions
 
     public async Task<IntakeResult> PostOneAsync(DemoFeedOptions o, CancellationToken ct)
     {
-        var areas = await services.GetRequiredService<AreaDirectory>().GetAsync(ct);
+        var areas = (await services.GetRequiredService<ReferenceDataCache>().GetAsync(ct)).Areas;
         var intake = services.GetRequiredService<IntakeService>();
         var photos = services.GetRequiredService<PhotoService>();
 

@@ -15,9 +15,6 @@ public static class IntakeExtensions
         builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
         builder.Services.Configure<DemoFeedOptions>(builder.Configuration.GetSection(DemoFeedOptions.Section));
         builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<AreaDirectory>();
-        // Polygons where admins imported boundaries, else the nearest centre (the admin feature's locator).
-        builder.Services.AddSingleton<IAreaLocator, BoundaryAreaLocator>();
         builder.Services.AddSingleton<IntakeRouter>();
         builder.Services.AddSingleton<IntakeWriter>();
         builder.Services.AddSingleton<IntakeService>();

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using HauGiang.Portal.Data;
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Intake.MediaUrls;
 using HauGiang.Portal.Features.Photos;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Intake;
@@ -18,12 +18,11 @@ namespace HauGiang.Portal.Features.Intake;
 public sealed class IntakeService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IntakeRouter router,
-    AreaDirectory areas,
+    ReferenceDataCache reference,
     CalendarService calendars,
     PhotoService photos,
     MediaUrlQueue mediaUrls,
     IntakeWriter writer,
-    IMemoryCache cache,
     TimeProvider clock,
     Live.ReportFeed feed,
     Telemetry.PortalMetrics metrics,
@@ -32,28 +31,13 @@ public sealed class IntakeService(
     public const int MaxDescriptionLength = 4000;
     public const int MaxAddressLength = 500;
 
-    /// <summary>The active categories by code (see <see cref="IntakeRouter.ForgetReferenceData"/>).</summary>
-    internal const string CategoriesKey = "intake-categories";
-
-    /// <summary>An active category by its Open311 service_code (cached briefly; admins rarely change them).</summary>
-    public async Task<Category?> FindCategoryAsync(string code, CancellationToken ct)
-    {
-        var all = await cache.GetOrCreateAsync(CategoriesKey, async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await db.Categories.AsNoTracking().Where(c => c.IsActive).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
-        });
-        return all!.GetValueOrDefault(code.Trim());
-    }
+    /// <summary>An active category by its Open311 service_code (from <see cref="ReferenceDataCache"/>: a deactivation applies at once).</summary>
+    public async Task<Category?> FindCategoryAsync(string code, CancellationToken ct) =>
+        (await reference.GetAsync(ct)).ActiveCategory(code);
 
     /// <summary>The active categories, in the admins' order, for the officers' form.</summary>
-    public async Task<IReadOnlyList<Category>> ActiveCategoriesAsync(CancellationToken ct = default)
-    {
-        await FindCategoryAsync("", ct);
-        var all = cache.Get<Dictionary<string, Category>>(CategoriesKey) ?? [];
-        return all.Values.OrderBy(c => c.SortOrder).ToList();
-    }
+    public async Task<IReadOnlyList<Category>> ActiveCategoriesAsync(CancellationToken ct = default) =>
+        (await reference.GetAsync(ct)).ActiveCategories;
 
     /// <summary>Where a report would go, for the form's preview: null unit = the coordinators.</summary>
     public async Task<RoutingOutcome?> PreviewAsync(string? categoryCode, double? lat, double? lon, int? areaId, CancellationToken ct = default)
@@ -68,7 +52,7 @@ public sealed class IntakeService(
             return await router.RouteAsync(category, la, lo, ct);
         }
 
-        var area = areaId is { } id ? (await areas.GetAsync(ct)).FirstOrDefault(a => a.Id == id) : null;
+        var area = areaId is { } id ? (await reference.GetAsync(ct)).Areas.FirstOrDefault(a => a.Id == id) : null;
         return area is null ? null : await router.RouteToAreaAsync(category, area, ct);
     }
 
@@ -174,7 +158,7 @@ public sealed class IntakeService(
         }
         else
         {
-            var all = await areas.GetAsync(ct);
+            var all = (await reference.GetAsync(ct)).Areas;
             var area = request.AreaId is { } areaId ? all.FirstOrDefault(a => a.Id == areaId) : AreaNamedIn(all, address);
             if (area is null)
             {

@@ -1,27 +1,10 @@
-using HauGiang.Portal.Data;
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace HauGiang.Portal.Features.Shared;
 
-/// <summary>The working calendar from the database, cached briefly (admins change it rarely; call Invalidate when they do).</summary>
-public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory, IMemoryCache cache)
+/// <summary>The working calendar, from the shared <see cref="ReferenceDataCache"/>: an admin's change applies to the next deadline.</summary>
+public sealed class CalendarService(ReferenceDataCache reference)
 {
-    private const string Key = "working-calendar";
-
-    public async Task<WorkingCalendar> GetAsync(CancellationToken ct = default)
-    {
-        if (cache.TryGetValue(Key, out WorkingCalendar? calendar) && calendar is not null)
-        {
-            return calendar;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        calendar = new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
-        cache.Set(Key, calendar, TimeSpan.FromMinutes(5));
-        return calendar;
-    }
-
-    public void Invalidate() => cache.Remove(Key);
+    public async Task<WorkingCalendar> GetAsync(CancellationToken ct = default) => (await reference.GetAsync(ct)).Calendar;
 }

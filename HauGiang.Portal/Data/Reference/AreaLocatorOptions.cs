@@ -1,4 +1,4 @@
-namespace HauGiang.Portal.Features.Routing;
+namespace HauGiang.Portal.Data.Reference;
 
 /// <summary>
 /// Where a point without a containing boundary is placed. Bound from the <c>Intake</c> section, where
