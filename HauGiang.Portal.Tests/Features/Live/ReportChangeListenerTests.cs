@@ -37,6 +37,8 @@ public class ReportChangeListenerTests : PortalTestContext
                 {
                     _updates.Add([.. changes.Select(c => c.ReportId)]);
                 }
+
+                return Task.CompletedTask;
             }));
     }
 
