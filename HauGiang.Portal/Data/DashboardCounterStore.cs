@@ -10,35 +10,50 @@ namespace HauGiang.Portal.Data;
 public static class DashboardCounterStore
 {
     /// <summary>
-    /// Adds the differences to their rows inside the caller's open transaction, after its SaveChanges: an UPDATE that
-    /// adds in the database (so two commits never lose each other's count), and an INSERT for a row not there yet.
-    /// Statements, not tracked entities, so that the caller's unsaved-yet-accepted changes are not saved twice.
+    /// Adds the differences to their rows inside the caller's open transaction, after its SaveChanges: one statement
+    /// for all of them that inserts a row not there yet and otherwise adds in the database (so two commits never lose
+    /// each other's count) — SQLite's upsert, SQL Server's MERGE. One statement rather than an UPDATE and maybe an
+    /// INSERT per row: intake's batches count every new report here, and a round trip per row cost the intake a
+    /// fifth of its reports per second. Statements, not tracked entities, so that the caller's unsaved-yet-accepted
+    /// changes are not saved twice.
     /// </summary>
     public static async Task ApplyAsync(PortalDbContext db, IReadOnlyList<DashboardCounter> differences, CancellationToken ct)
     {
-        foreach (var d in differences)
+        // 200 rows × 11 values stays under SQL Server's 2,100 parameters a statement.
+        foreach (var chunk in differences.Chunk(ChunkRows))
         {
-            var updated = await db.DashboardCounters
-                .Where(c => c.Day == d.Day && c.UnitId == d.UnitId && c.CategoryId == d.CategoryId && c.AreaId == d.AreaId && c.OfficerId == d.OfficerId)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(c => c.Received, c => c.Received + d.Received)
-                        .SetProperty(c => c.Finished, c => c.Finished + d.Finished)
-                        .SetProperty(c => c.Resolved, c => c.Resolved + d.Resolved)
-                        .SetProperty(c => c.ResolvedOnTime, c => c.ResolvedOnTime + d.ResolvedOnTime)
-                        .SetProperty(c => c.Rated, c => c.Rated + d.Rated)
-                        .SetProperty(c => c.Satisfied, c => c.Satisfied + d.Satisfied),
-                    ct);
-            if (updated == 0)
+            var values = new List<object>(chunk.Length * 11);
+            var rows = new List<string>(chunk.Length);
+            foreach (var d in chunk)
             {
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""
-                    INSERT INTO "DashboardCounters" ("Day", "UnitId", "CategoryId", "AreaId", "OfficerId", "Received", "Finished", "Resolved", "ResolvedOnTime", "Rated", "Satisfied")
-                    VALUES ({d.Day}, {d.UnitId}, {d.CategoryId}, {d.AreaId}, {d.OfficerId}, {d.Received}, {d.Finished}, {d.Resolved}, {d.ResolvedOnTime}, {d.Rated}, {d.Satisfied})
-                    """,
-                    ct);
+                var at = values.Count;
+                rows.Add("(" + string.Join(", ", Enumerable.Range(at, 11).Select(i => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")) + ")");
+                values.AddRange([d.Day, d.UnitId, d.CategoryId, d.AreaId, d.OfficerId, d.Received, d.Finished, d.Resolved, d.ResolvedOnTime, d.Rated, d.Satisfied]);
             }
+
+            var sql = db.Database.IsSqlServer() ? SqlServerMerge(string.Join(", ", rows)) : SqliteUpsert(string.Join(", ", rows));
+            await db.Database.ExecuteSqlRawAsync(sql, values, ct);
         }
     }
+
+    private const int ChunkRows = 200;
+
+    private const string Columns = "\"Day\", \"UnitId\", \"CategoryId\", \"AreaId\", \"OfficerId\", \"Received\", \"Finished\", \"Resolved\", \"ResolvedOnTime\", \"Rated\", \"Satisfied\"";
+
+    private static readonly string[] Counts = ["Received", "Finished", "Resolved", "ResolvedOnTime", "Rated", "Satisfied"];
+
+    private static string SqliteUpsert(string rows) =>
+        $"INSERT INTO \"DashboardCounters\" ({Columns}) VALUES {rows} " +
+        "ON CONFLICT (\"Day\", \"UnitId\", \"CategoryId\", \"AreaId\", \"OfficerId\") DO UPDATE SET " +
+        string.Join(", ", Counts.Select(c => $"\"{c}\" = \"{c}\" + excluded.\"{c}\"")) + ";";
+
+    // HOLDLOCK: two commits that both find a row missing must not both insert it.
+    private static string SqlServerMerge(string rows) =>
+        $"MERGE INTO [DashboardCounters] WITH (HOLDLOCK) AS t USING (VALUES {rows}) AS s ([Day], [UnitId], [CategoryId], [AreaId], [OfficerId], [Received], [Finished], [Resolved], [ResolvedOnTime], [Rated], [Satisfied]) " +
+        "ON t.[Day] = s.[Day] AND t.[UnitId] = s.[UnitId] AND t.[CategoryId] = s.[CategoryId] AND t.[AreaId] = s.[AreaId] AND t.[OfficerId] = s.[OfficerId] " +
+        "WHEN MATCHED THEN UPDATE SET " + string.Join(", ", Counts.Select(c => $"t.[{c}] = t.[{c}] + s.[{c}]")) + " " +
+        "WHEN NOT MATCHED THEN INSERT ([Day], [UnitId], [CategoryId], [AreaId], [OfficerId], [Received], [Finished], [Resolved], [ResolvedOnTime], [Rated], [Satisfied]) " +
+        "VALUES (s.[Day], s.[UnitId], s.[CategoryId], s.[AreaId], s.[OfficerId], s.[Received], s.[Finished], s.[Resolved], s.[ResolvedOnTime], s.[Rated], s.[Satisfied]);";
 
     /// <summary>
     /// Every counter recomputed from the reports, in one transaction (readers see the old counts or the new ones).
