@@ -1,3 +1,4 @@
+using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,7 @@ public class SharedReadsTests
     public async Task Twenty_pages_asking_at_once_make_one_read_and_a_change_makes_the_next_one()
     {
         using var feed = new ReportFeed(NullLogger<ReportFeed>.Instance);
-        using var shared = new SharedReads(feed);
+        using var shared = new SharedReads(feed, new ReferenceDataSignal());
         var reads = 0;
         var gate = new TaskCompletionSource();
 
@@ -40,10 +41,25 @@ public class SharedReadsTests
     }
 
     [Fact]
+    public async Task A_change_of_reference_data_makes_the_next_read_so_a_renamed_category_shows_at_once()
+    {
+        using var feed = new ReportFeed(NullLogger<ReportFeed>.Instance);
+        var reference = new ReferenceDataSignal();
+        using var shared = new SharedReads(feed, reference);
+        var name = "Rác thải";
+        Assert.Equal("Rác thải", await shared.GetAsync(("queue-page", "unit:7"), () => Task.FromResult(name)));
+
+        name = "Rác thải, vệ sinh môi trường"; // an admin renamed the category; no report changed
+        Assert.Equal("Rác thải", await shared.GetAsync(("queue-page", "unit:7"), () => Task.FromResult(name)));
+        reference.Raise();
+        Assert.Equal("Rác thải, vệ sinh môi trường", await shared.GetAsync(("queue-page", "unit:7"), () => Task.FromResult(name)));
+    }
+
+    [Fact]
     public async Task A_failed_read_is_not_kept()
     {
         using var feed = new ReportFeed(NullLogger<ReportFeed>.Instance);
-        using var shared = new SharedReads(feed);
+        using var shared = new SharedReads(feed, new ReferenceDataSignal());
         await Assert.ThrowsAsync<TimeoutException>(() => shared.GetAsync("k", () => Task.FromException<int>(new TimeoutException())));
         Assert.Equal(7, await shared.GetAsync("k", () => Task.FromResult(7)));
     }
