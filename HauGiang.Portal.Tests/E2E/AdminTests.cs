@@ -137,12 +137,12 @@ public class AdminTests(BrowserFixture browser, AdminApp app) : IClassFixture<Ad
         var mark = await app.LastAuditIdAsync();
 
         // Malformed: a clear error, nothing to apply.
-        await file.SetInputFilesAsync(Upload("hong.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"));
+        await file.ChooseFilesAsync(Upload("hong.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"));
         await Assertions.Expect(page.Locator("[data-testid=import-error]")).ToContainTextAsync("không phải JSON hợp lệ");
         Assert.Equal(0, await page.Locator("[data-testid=import-apply]").CountAsync());
 
         // An unknown code: every feature listed with its result; the import is blocked.
-        await file.SetInputFilesAsync(Upload("sai-ma.geojson", Collection(
+        await file.ChooseFilesAsync(Upload("sai-ma.geojson", Collection(
             Feature("ma_xa", "31340", Square(9.816, 105.82, 0.02)),
             Feature("ma_xa", "99999", Square(9.9, 105.6, 0.02)),
             Feature("ma_xa", "31411", BowTie(9.83, 105.85)))));
@@ -159,7 +159,7 @@ public class AdminTests(BrowserFixture browser, AdminApp app) : IClassFixture<Ad
         }
 
         // A good file: preview, apply, one audit entry, and routing locates with the polygon.
-        await file.SetInputFilesAsync(Upload("nga-bay.geojson", Collection(Feature("code", "31340", Square(9.816, 105.82, 0.03)))));
+        await file.ChooseFilesAsync(Upload("nga-bay.geojson", Collection(Feature("code", "31340", Square(9.816, 105.82, 0.03)))));
         await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToContainTextAsync("khớp");
         await page.ClickAsync("[data-testid=import-apply]");
         await Assertions.Expect(page.Locator("[data-testid=area-row][data-code='31340'] [data-testid=area-boundary]")).ToContainTextAsync("Đã có ranh giới");

@@ -154,9 +154,9 @@ public class IntakeTests(BrowserFixture browser, PortalApp app)
         await Field(page, "Họ tên").FillAsync("Phan Văn Gọi");
         await Field(page, "Số điện thoại").FillAsync("0909123456");
 
-        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "anh.jpg", MimeType = "image/jpeg", Buffer = TestImages.JpegWithGps(9.78, 105.46, 640, 480) });
+        await page.Locator("input[type=file]").First.ChooseFilesAsync(new FilePayload { Name = "anh.jpg", MimeType = "image/jpeg", Buffer = TestImages.JpegWithGps(9.78, 105.46, 640, 480) });
         await Assertions.Expect(page.Locator("[data-testid=intake-photo]")).ToHaveCountAsync(1);
-        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "virus.jpg", MimeType = "image/jpeg", Buffer = TestImages.Executable() });
+        await page.Locator("input[type=file]").First.ChooseFilesAsync(new FilePayload { Name = "virus.jpg", MimeType = "image/jpeg", Buffer = TestImages.Executable() });
         await Assertions.Expect(page.Locator("[data-testid=intake-photo-error]")).ToContainTextAsync("virus.jpg");
         await Assertions.Expect(page.Locator("[data-testid=intake-photo]")).ToHaveCountAsync(1);
 

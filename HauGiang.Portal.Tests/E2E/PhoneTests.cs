@@ -71,7 +71,7 @@ public class PhoneTests(BrowserFixture browser, PortalApp app)
         Assert.Equal("image/*", await camera.GetAttributeAsync("accept"));
         await Assertions.Expect(dialog.GetByText("Chụp ảnh")).ToBeVisibleAsync();
         await dialog.Locator("textarea").FillAsync("Đã cưa cây đổ, thông đường kênh Nàng Mau.");
-        await camera.SetInputFilesAsync(new FilePayload { Name = "IMG_2041.jpg", MimeType = "image/jpeg", Buffer = original });
+        await camera.ChooseFilesAsync(new FilePayload { Name = "IMG_2041.jpg", MimeType = "image/jpeg", Buffer = original });
         await Assertions.Expect(dialog.Locator("[data-testid=reply-photo-name]")).ToHaveTextAsync("IMG_2041.jpg", new() { Timeout = 60_000 });
         await Assertions.Expect(dialog.Locator("[data-testid=reply-photo-error]")).ToHaveCountAsync(0);
         await dialog.Locator("[data-testid=action-confirm]").ClickAsync();

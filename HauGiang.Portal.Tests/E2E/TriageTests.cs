@@ -38,7 +38,7 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
         await ActAsync(page, ReportAction.Reply, async dialog =>
         {
             await dialog.Locator("textarea").FillAsync("Tổ vệ sinh đã thu gom toàn bộ rác, khu vực đã sạch.");
-            await dialog.Locator("input[data-testid=reply-photos]").SetInputFilesAsync(new FilePayload { Name = "ket-qua.jpg", MimeType = "image/jpeg", Buffer = HauGiang.Portal.Tests.Features.Photos.TestImages.Jpeg(800, 600) });
+            await dialog.Locator("input[data-testid=reply-photos]").ChooseFilesAsync(new FilePayload { Name = "ket-qua.jpg", MimeType = "image/jpeg", Buffer = HauGiang.Portal.Tests.Features.Photos.TestImages.Jpeg(800, 600) });
             await Assertions.Expect(dialog.Locator("[data-testid=reply-photo-name]")).ToHaveTextAsync("ket-qua.jpg");
         });
         await Assertions.Expect(page.Locator("[data-testid=report-state]")).ToContainTextAsync("Đã xử lý");

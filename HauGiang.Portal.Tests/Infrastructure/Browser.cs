@@ -61,6 +61,17 @@ public static class PageExtensions
     /// <summary>Waits until the interactive circuit is up, so clicks reach the server.</summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+
+    /// <summary>
+    /// Chooses files in a Blazor InputFile once its script has hooked the input: files set before that (a tab or
+    /// dialog just rendered) raise a change event nobody hears, and the page waits for an upload that never comes.
+    /// </summary>
+    public static async Task ChooseFilesAsync(this ILocator input, params FilePayload[] files)
+    {
+        await input.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        await input.Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync());
+        await input.SetInputFilesAsync(files);
+    }
 }
 
 [CollectionDefinition(Name)]
