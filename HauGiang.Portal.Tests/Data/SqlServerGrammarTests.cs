@@ -247,13 +247,14 @@ public class SqlServerGrammarTests
         Add("dashboard.facts", DashboardService.FactsQuery(db, Coordinator, new ReportFilter(), period));
         Add("dashboard.facts.filtered", DashboardService.FactsQuery(db, Officer, everything, period));
         // The live dashboard's counters and open reports (decision 019), and the counters' upkeep in the commit.
-        var counters = FiguresFromCounters.CountersQuery(db, Officer, everything, [1, 2, 3]);
+        var counters = FiguresFromCounters.CountersQuery(db, Officer, everything, [1, 2, 3], DashboardCounterGrain.Detail);
         var day = DateOnly.FromDateTime(Now);
-        Add("dashboard.counters.days", FiguresFromCounters.DaysQuery(FiguresFromCounters.CountersQuery(db, Coordinator, new ReportFilter(), null), day.AddDays(-90)));
+        Add("dashboard.counters.days", FiguresFromCounters.DaysQuery(FiguresFromCounters.CountersQuery(db, Coordinator, new ReportFilter(), null, DashboardCounterGrain.Officer), day.AddDays(-90)));
         Add("dashboard.counters.days.filtered", FiguresFromCounters.DaysQuery(counters, day.AddDays(-30)));
-        Add("dashboard.counters.resolved", FiguresFromCounters.ResolvedQuery(counters, day.AddDays(-30), day));
+        Add("dashboard.counters.resolved.places", FiguresFromCounters.ResolvedQuery(counters, day.AddDays(-30), day, byOfficer: false));
+        Add("dashboard.counters.resolved.officers", FiguresFromCounters.ResolvedQuery(counters, day.AddDays(-30), day, byOfficer: true));
         Add("dashboard.open.groups", FiguresFromCounters.OpenGroupsQuery(ReportQuery.Filtered(db, Coordinator, new ReportFilter()).Where(r => r.State == ReportState.New), Now, Now, DueSoon));
-        var row = new DashboardCounter { Day = day, UnitId = 3, CategoryId = 4, AreaId = 5, OfficerId = "o", Received = 1, Resolved = -1 };
+        var row = new DashboardCounter { Grain = DashboardCounterGrain.Place, Day = day, UnitId = 3, CategoryId = 4, AreaId = 5, OfficerId = "o", Received = 1, Resolved = -1 };
         sql.Add("dashboard.counters.add", Sent(c => { DashboardCounterStore.ApplyAsync(c, [row], default).GetAwaiter().GetResult(); return null; }));
         Add("dashboard.oldest", DashboardService.OldestQuery(db, [1, 2, 3, 42], english: false));
         Add("dashboard.oldest.en", DashboardService.OldestQuery(db, [7], english: true));

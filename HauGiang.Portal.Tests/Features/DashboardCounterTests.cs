@@ -179,12 +179,12 @@ public class DashboardCounterTests(DashboardCounterTests.App app) : IClassFixtur
         return actors;
     }
 
-    private async Task<List<(DateOnly, int, int, int, string, int, int, int, int, int, int)>> CountersAsync()
+    private async Task<List<(DashboardCounterGrain, DateOnly, int, int, int, string, int, int, int, int, int, int)>> CountersAsync()
     {
         await using var db = app.CreateDbContext();
         var rows = await db.DashboardCounters.AsNoTracking().ToListAsync();
         return [.. rows.Where(c => !c.IsZero)
-            .Select(c => (c.Day, c.UnitId, c.CategoryId, c.AreaId, c.OfficerId, c.Received, c.Finished, c.Resolved, c.ResolvedOnTime, c.Rated, c.Satisfied))
+            .Select(c => (c.Grain, c.Day, c.UnitId, c.CategoryId, c.AreaId, c.OfficerId, c.Received, c.Finished, c.Resolved, c.ResolvedOnTime, c.Rated, c.Satisfied))
             .Order()];
     }
 }

@@ -19,16 +19,16 @@ public static class DashboardCounterStore
     /// </summary>
     public static async Task ApplyAsync(PortalDbContext db, IReadOnlyList<DashboardCounter> differences, CancellationToken ct)
     {
-        // 200 rows × 11 values stays under SQL Server's 2,100 parameters a statement.
+        // 150 rows × 12 values stays under SQL Server's 2,100 parameters a statement.
         foreach (var chunk in differences.Chunk(ChunkRows))
         {
-            var values = new List<object>(chunk.Length * 11);
+            var values = new List<object>(chunk.Length * 12);
             var rows = new List<string>(chunk.Length);
             foreach (var d in chunk)
             {
                 var at = values.Count;
-                rows.Add("(" + string.Join(", ", Enumerable.Range(at, 11).Select(i => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")) + ")");
-                values.AddRange([d.Day, d.UnitId, d.CategoryId, d.AreaId, d.OfficerId, d.Received, d.Finished, d.Resolved, d.ResolvedOnTime, d.Rated, d.Satisfied]);
+                rows.Add("(" + string.Join(", ", Enumerable.Range(at, 12).Select(i => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")) + ")");
+                values.AddRange([(int)d.Grain, d.Day, d.UnitId, d.CategoryId, d.AreaId, d.OfficerId, d.Received, d.Finished, d.Resolved, d.ResolvedOnTime, d.Rated, d.Satisfied]);
             }
 
             var sql = db.Database.IsSqlServer() ? SqlServerMerge(string.Join(", ", rows)) : SqliteUpsert(string.Join(", ", rows));
@@ -36,24 +36,24 @@ public static class DashboardCounterStore
         }
     }
 
-    private const int ChunkRows = 200;
+    private const int ChunkRows = 150;
 
-    private const string Columns = "\"Day\", \"UnitId\", \"CategoryId\", \"AreaId\", \"OfficerId\", \"Received\", \"Finished\", \"Resolved\", \"ResolvedOnTime\", \"Rated\", \"Satisfied\"";
+    private const string Columns = "\"Grain\", \"Day\", \"UnitId\", \"CategoryId\", \"AreaId\", \"OfficerId\", \"Received\", \"Finished\", \"Resolved\", \"ResolvedOnTime\", \"Rated\", \"Satisfied\"";
 
     private static readonly string[] Counts = ["Received", "Finished", "Resolved", "ResolvedOnTime", "Rated", "Satisfied"];
 
     private static string SqliteUpsert(string rows) =>
         $"INSERT INTO \"DashboardCounters\" ({Columns}) VALUES {rows} " +
-        "ON CONFLICT (\"Day\", \"UnitId\", \"CategoryId\", \"AreaId\", \"OfficerId\") DO UPDATE SET " +
+        "ON CONFLICT (\"Grain\", \"Day\", \"UnitId\", \"CategoryId\", \"AreaId\", \"OfficerId\") DO UPDATE SET " +
         string.Join(", ", Counts.Select(c => $"\"{c}\" = \"{c}\" + excluded.\"{c}\"")) + ";";
 
     // HOLDLOCK: two commits that both find a row missing must not both insert it.
     private static string SqlServerMerge(string rows) =>
-        $"MERGE INTO [DashboardCounters] WITH (HOLDLOCK) AS t USING (VALUES {rows}) AS s ([Day], [UnitId], [CategoryId], [AreaId], [OfficerId], [Received], [Finished], [Resolved], [ResolvedOnTime], [Rated], [Satisfied]) " +
-        "ON t.[Day] = s.[Day] AND t.[UnitId] = s.[UnitId] AND t.[CategoryId] = s.[CategoryId] AND t.[AreaId] = s.[AreaId] AND t.[OfficerId] = s.[OfficerId] " +
+        $"MERGE INTO [DashboardCounters] WITH (HOLDLOCK) AS t USING (VALUES {rows}) AS s ([Grain], [Day], [UnitId], [CategoryId], [AreaId], [OfficerId], [Received], [Finished], [Resolved], [ResolvedOnTime], [Rated], [Satisfied]) " +
+        "ON t.[Grain] = s.[Grain] AND t.[Day] = s.[Day] AND t.[UnitId] = s.[UnitId] AND t.[CategoryId] = s.[CategoryId] AND t.[AreaId] = s.[AreaId] AND t.[OfficerId] = s.[OfficerId] " +
         "WHEN MATCHED THEN UPDATE SET " + string.Join(", ", Counts.Select(c => $"t.[{c}] = t.[{c}] + s.[{c}]")) + " " +
-        "WHEN NOT MATCHED THEN INSERT ([Day], [UnitId], [CategoryId], [AreaId], [OfficerId], [Received], [Finished], [Resolved], [ResolvedOnTime], [Rated], [Satisfied]) " +
-        "VALUES (s.[Day], s.[UnitId], s.[CategoryId], s.[AreaId], s.[OfficerId], s.[Received], s.[Finished], s.[Resolved], s.[ResolvedOnTime], s.[Rated], s.[Satisfied]);";
+        "WHEN NOT MATCHED THEN INSERT ([Grain], [Day], [UnitId], [CategoryId], [AreaId], [OfficerId], [Received], [Finished], [Resolved], [ResolvedOnTime], [Rated], [Satisfied]) " +
+        "VALUES (s.[Grain], s.[Day], s.[UnitId], s.[CategoryId], s.[AreaId], s.[OfficerId], s.[Received], s.[Finished], s.[Resolved], s.[ResolvedOnTime], s.[Rated], s.[Satisfied]);";
 
     /// <summary>
     /// Every counter recomputed from the reports, in one transaction (readers see the old counts or the new ones).

@@ -6,7 +6,8 @@ namespace HauGiang.Portal.Domain;
 /// report (<see cref="Sum"/>). The same definitions as KpiCalculator (docs/decisions/004-kpis.md): received on the local day of
 /// ReceivedAt; finished on the local day it stopped being open (ResolvedAt, else ClosedAt, else ReceivedAt);
 /// resolved (and on time: ResolvedAt ≤ DueAt) on the day of ResolvedAt; rated (and satisfied) on the day of RatedAt.
-/// A sandbox client's report counts nowhere (no scope sees it).
+/// A sandbox client's report counts nowhere (no scope sees it). Each count is given at every grain
+/// (<see cref="DashboardCounterGrain"/>): the detail row and its two roll-ups.
 /// </summary>
 public static class DashboardTally
 {
@@ -55,8 +56,25 @@ public static class DashboardTally
             row.Satisfied += given is CitizenRating.Satisfied or CitizenRating.Acceptable ? 1 : 0;
         }
 
-        return rows;
+        return [.. rows, .. rows.Select(r => RolledUp(r, DashboardCounterGrain.Place)), .. rows.Select(r => RolledUp(r, DashboardCounterGrain.Officer))];
     }
+
+    /// <summary>The detail row at a coarser grain: the dimensions it drops set to their "none" value.</summary>
+    private static DashboardCounter RolledUp(DashboardCounter r, DashboardCounterGrain grain) => new()
+    {
+        Grain = grain,
+        Day = r.Day,
+        UnitId = r.UnitId,
+        CategoryId = grain == DashboardCounterGrain.Officer ? 0 : r.CategoryId,
+        AreaId = grain == DashboardCounterGrain.Officer ? 0 : r.AreaId,
+        OfficerId = grain == DashboardCounterGrain.Place ? "" : r.OfficerId,
+        Received = r.Received,
+        Finished = r.Finished,
+        Resolved = r.Resolved,
+        ResolvedOnTime = r.ResolvedOnTime,
+        Rated = r.Rated,
+        Satisfied = r.Satisfied,
+    };
 
     /// <summary>after − before, per key, without the keys that did not move.</summary>
     public static IReadOnlyList<DashboardCounter> Difference(IEnumerable<DashboardCounter> before, IEnumerable<DashboardCounter> after) =>
@@ -65,7 +83,7 @@ public static class DashboardTally
     /// <summary>The rows added up per key, without the keys that add up to nothing.</summary>
     public static IReadOnlyList<DashboardCounter> Sum(IEnumerable<DashboardCounter> rows)
     {
-        var sums = new Dictionary<(DateOnly, int, int, int, string), DashboardCounter>();
+        var sums = new Dictionary<(DashboardCounterGrain, DateOnly, int, int, int, string), DashboardCounter>();
         foreach (var r in rows)
         {
             Add(sums, r);
@@ -77,7 +95,7 @@ public static class DashboardTally
     /// <summary>As <see cref="Sum(IEnumerable{DashboardCounter})"/>, for rows read as a stream (a rebuild over every report).</summary>
     public static async Task<IReadOnlyList<DashboardCounter>> SumAsync(IAsyncEnumerable<IReadOnlyList<DashboardCounter>> rows, CancellationToken ct)
     {
-        var sums = new Dictionary<(DateOnly, int, int, int, string), DashboardCounter>();
+        var sums = new Dictionary<(DashboardCounterGrain, DateOnly, int, int, int, string), DashboardCounter>();
         await foreach (var some in rows.WithCancellation(ct))
         {
             foreach (var r in some)
@@ -89,12 +107,12 @@ public static class DashboardTally
         return [.. sums.Values.Where(s => !s.IsZero)];
     }
 
-    private static void Add(Dictionary<(DateOnly, int, int, int, string), DashboardCounter> sums, DashboardCounter r)
+    private static void Add(Dictionary<(DashboardCounterGrain, DateOnly, int, int, int, string), DashboardCounter> sums, DashboardCounter r)
     {
-        var key = (r.Day, r.UnitId, r.CategoryId, r.AreaId, r.OfficerId);
+        var key = (r.Grain, r.Day, r.UnitId, r.CategoryId, r.AreaId, r.OfficerId);
         if (!sums.TryGetValue(key, out var sum))
         {
-            sums[key] = sum = new DashboardCounter { Day = r.Day, UnitId = r.UnitId, CategoryId = r.CategoryId, AreaId = r.AreaId, OfficerId = r.OfficerId };
+            sums[key] = sum = new DashboardCounter { Grain = r.Grain, Day = r.Day, UnitId = r.UnitId, CategoryId = r.CategoryId, AreaId = r.AreaId, OfficerId = r.OfficerId };
         }
 
         sum.Received += r.Received;
@@ -107,6 +125,7 @@ public static class DashboardTally
 
     private static DashboardCounter Negated(DashboardCounter c) => new()
     {
+        Grain = c.Grain,
         Day = c.Day,
         UnitId = c.UnitId,
         CategoryId = c.CategoryId,

@@ -60,6 +60,13 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(r => new { r.DueAt, r.Id, r.State, r.ReceivedAt, r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.FirstActionAt, r.ResolvedAt, r.ClosedAt, r.Rating, r.RatedAt, r.IsTest })
             .HasFilter("\"State\" IN (0, 1)")
             .HasDatabaseName("IX_Reports_OpenFacts");
+
+        // The dashboard's open reports per category × area × unit × officer (FiguresFromCounters), read in the
+        // grouping's order: at 1,000,000 reports a province view groups ~100,000 open ones without sorting them
+        // (35 ms rather than 110 ms in SQLite).
+        b.HasIndex(r => new { r.CategoryId, r.AreaId, r.UnitId, r.AssignedOfficerId, r.ReceivedAt, r.DueAt, r.IsTest })
+            .HasFilter("\"State\" IN (0, 1)")
+            .HasDatabaseName("IX_Reports_OpenGroups");
         b.HasIndex(r => r.AssignedOfficerId);
         b.HasIndex(r => new { r.Latitude, r.Longitude });
     }

@@ -29,7 +29,7 @@ internal sealed class DatabaseInitializer(
         // Reports stored before the dashboard's counters existed (an upgrade) are counted once (decision 019).
         if (!await db.DashboardCounters.AnyAsync(ct) && await db.Reports.AnyAsync(r => !r.IsTest, ct))
         {
-            logger.LogInformation("Dashboard counters built for {Rows} day × unit × category × area × officer rows", await DashboardCounterStore.RebuildAsync(db, ct));
+            logger.LogInformation("Dashboard counters built: {Rows} rows at three grains", await DashboardCounterStore.RebuildAsync(db, ct));
         }
 
         foreach (var role in Roles.All)

@@ -43,10 +43,11 @@ internal static class FiguresFromCounters
         var groupCategories = filter.CategoryGroup is { } group
             ? await db.Categories.AsNoTracking().Where(c => c.Group == group).Select(c => c.Id).ToListAsync(ct)
             : null;
-        var counters = CountersQuery(db, user, filter, groupCategories);
+        var grains = Grains.For(filter);
         DateOnly first = period.FirstDay, last = period.LastDay;
-        var days = await DaysQuery(counters, first).ToDictionaryAsync(d => d.Day, ct);
-        var resolved = await ResolvedQuery(counters, first, last).ToListAsync(ct);
+        var days = await DaysQuery(CountersQuery(db, user, filter, groupCategories, grains.Days), first).ToDictionaryAsync(d => d.Day, ct);
+        var byPlace = await ResolvedQuery(CountersQuery(db, user, filter, groupCategories, grains.Places), first, last, byOfficer: false).ToListAsync(ct);
+        var byOfficer = await ResolvedQuery(CountersQuery(db, user, filter, groupCategories, grains.Officers), first, last, byOfficer: true).ToListAsync(ct);
 
         var inPeriod = days.Values.Where(d => d.Day >= first && d.Day <= last).ToList();
         var (from, to) = (period.FromUtc, period.ToUtc);
@@ -78,15 +79,15 @@ internal static class FiguresFromCounters
         var oldest = await openReports.Where(r => r.ReceivedAt < cutoff).OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id).Take(10)
             .Select(r => new OldestReport(r.Code, english ? r.Category!.NameEn : r.Category!.NameVi, r.Area != null ? r.Area.Name : null, r.ReceivedAt, r.DueAt, r.State))
             .ToListAsync(ct);
-        var labels = await DashboardLabels.LoadAsync(db, open.Select(g => g.OfficerId).Concat(resolved.Select(g => g.OfficerId)), english, ct);
+        var labels = await DashboardLabels.LoadAsync(db, open.Select(g => g.OfficerId).Concat(byOfficer.Select(g => g.OfficerId)), english, ct);
         static string? Key(int? id) => id is > 0 ? DashboardLabels.Id(id) : null;
         return new DashboardData(
             tiles,
             Daily(days, first, last, open.Sum(g => g.All)),
-            By(open, resolved, g => Key(g.CategoryId), g => Key(g.CategoryId), labels.Category),
-            By(open, resolved, g => Key(g.AreaId), g => Key(g.AreaId), labels.Area),
-            By(open, resolved, g => Key(g.UnitId), g => Key(g.UnitId), labels.Unit),
-            By(open, resolved, g => g.OfficerId, g => g.OfficerId is "" ? null : g.OfficerId, labels.Officer),
+            By(open, byPlace, g => Key(g.CategoryId), g => Key(g.CategoryId), labels.Category),
+            By(open, byPlace, g => Key(g.AreaId), g => Key(g.AreaId), labels.Area),
+            By(open, byPlace, g => Key(g.UnitId), g => Key(g.UnitId), labels.Unit),
+            By(open, byOfficer, g => g.OfficerId, g => g.OfficerId is "" ? null : g.OfficerId, labels.Officer),
             oldest);
     }
 
@@ -177,20 +178,28 @@ internal static class FiguresFromCounters
             .GroupBy(c => c.Day)
             .Select(g => new DayCounts(g.Key, g.Sum(c => c.Received), g.Sum(c => c.Finished), g.Sum(c => c.Resolved), g.Sum(c => c.ResolvedOnTime), g.Sum(c => c.Rated), g.Sum(c => c.Satisfied)));
 
-    /// <summary>Resolved and on time in the period per unit × category × area × officer (the group tables).</summary>
-    internal static IQueryable<ResolvedGroup> ResolvedQuery(IQueryable<DashboardCounter> counters, DateOnly first, DateOnly last) =>
-        counters.Where(c => c.Day >= first && c.Day <= last && c.Resolved != 0)
-            .GroupBy(c => new { c.UnitId, c.CategoryId, c.AreaId, c.OfficerId })
-            .Select(g => new ResolvedGroup(g.Key.UnitId, g.Key.CategoryId, g.Key.AreaId, g.Key.OfficerId, g.Sum(c => c.Resolved), g.Sum(c => c.ResolvedOnTime)));
+    /// <summary>
+    /// Resolved and on time in the period, for the group tables: per unit × category × area, or per officer (the
+    /// other keys then 0 and "").
+    /// </summary>
+    internal static IQueryable<ResolvedGroup> ResolvedQuery(IQueryable<DashboardCounter> counters, DateOnly first, DateOnly last, bool byOfficer)
+    {
+        var resolved = counters.Where(c => c.Day >= first && c.Day <= last && c.Resolved != 0);
+        return byOfficer
+            ? resolved.GroupBy(c => c.OfficerId)
+                .Select(g => new ResolvedGroup(0, 0, 0, g.Key, g.Sum(c => c.Resolved), g.Sum(c => c.ResolvedOnTime)))
+            : resolved.GroupBy(c => new { c.UnitId, c.CategoryId, c.AreaId })
+                .Select(g => new ResolvedGroup(g.Key.UnitId, g.Key.CategoryId, g.Key.AreaId, "", g.Sum(c => c.Resolved), g.Sum(c => c.ResolvedOnTime)));
+    }
 
     /// <summary>
-    /// The counters of the user's scope and filter: the scope as <c>ReportScope</c> draws it (a unit's own rows;
-    /// province-wide every row — sandbox reports are never counted), then unit, category or group (its categories),
-    /// area, officer.
+    /// The counters of one grain in the user's scope and filter: the scope as <c>ReportScope</c> draws it (a unit's own
+    /// rows; province-wide every row — sandbox reports are never counted), then unit, category or group (its
+    /// categories), area, officer. The grain must hold the filter's dimensions (<see cref="Grains.For"/>).
     /// </summary>
-    internal static IQueryable<DashboardCounter> CountersQuery(PortalDbContext db, PortalUser user, ReportFilter filter, List<int>? groupCategories)
+    internal static IQueryable<DashboardCounter> CountersQuery(PortalDbContext db, PortalUser user, ReportFilter filter, List<int>? groupCategories, DashboardCounterGrain grain)
     {
-        var q = db.DashboardCounters.AsNoTracking();
+        var q = db.DashboardCounters.AsNoTracking().Where(c => c.Grain == grain);
         q = user.IsProvinceWide ? q : user.UnitId is { } own ? q.Where(c => c.UnitId == own) : q.Where(_ => false);
         if (filter.UnitId is { } unit)
         {
@@ -223,6 +232,24 @@ internal static class FiguresFromCounters
         }
 
         return q;
+    }
+
+    /// <summary>
+    /// The smallest grain for each read that holds the dimensions the filter names and the read groups by: the days'
+    /// totals, the unit/category/area tables, the officer table. Without an officer in the filter, the place tables
+    /// read the place grain; without a category, group or area, the officer table and the days read the officer grain;
+    /// a filter with both reads the detail.
+    /// </summary>
+    internal sealed record Grains(DashboardCounterGrain Days, DashboardCounterGrain Places, DashboardCounterGrain Officers)
+    {
+        public static Grains For(ReportFilter filter)
+        {
+            var officer = filter.AssigneeId is not null || filter.AssignedToMe;
+            var place = filter.CategoryId is not null || filter.CategoryGroup is not null || filter.AreaId is not null;
+            var places = officer ? DashboardCounterGrain.Detail : DashboardCounterGrain.Place;
+            var officers = place ? DashboardCounterGrain.Detail : DashboardCounterGrain.Officer;
+            return new Grains(place ? places : officers, places, officers);
+        }
     }
 
     private static bool IsDayStart(DateTime utc) => WorkingCalendar.FromLocal(WorkingCalendar.ToLocal(utc).Date) == utc;

@@ -563,6 +563,9 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("HauGiang.Portal.Domain.DashboardCounter", b =>
                 {
+                    b.Property<int>("Grain")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -597,7 +600,7 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.Property<int>("Satisfied")
                         .HasColumnType("int");
 
-                    b.HasKey("Day", "UnitId", "CategoryId", "AreaId", "OfficerId");
+                    b.HasKey("Grain", "Day", "UnitId", "CategoryId", "AreaId", "OfficerId");
 
                     b.ToTable("DashboardCounters", (string)null);
                 });
@@ -789,6 +792,10 @@ namespace HauGiang.Portal.Data.Migrations.SqlServer
                     b.HasIndex("CategoryId", "DueAt", "Id", "State", "IsTest");
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
+
+                    b.HasIndex("CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "ReceivedAt", "DueAt", "IsTest")
+                        .HasDatabaseName("IX_Reports_OpenGroups")
+                        .HasFilter("\"State\" IN (0, 1)");
 
                     b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt", "IsTest")
                         .HasDatabaseName("IX_Reports_OpenFacts")

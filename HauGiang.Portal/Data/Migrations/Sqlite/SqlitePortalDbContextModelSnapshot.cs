@@ -545,6 +545,9 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HauGiang.Portal.Domain.DashboardCounter", b =>
                 {
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
@@ -579,7 +582,7 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.Property<int>("Satisfied")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "UnitId", "CategoryId", "AreaId", "OfficerId");
+                    b.HasKey("Grain", "Day", "UnitId", "CategoryId", "AreaId", "OfficerId");
 
                     b.ToTable("DashboardCounters", (string)null);
                 });
@@ -767,6 +770,10 @@ namespace HauGiang.Portal.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId", "DueAt", "Id", "State", "IsTest");
 
                     b.HasIndex("UnitId", "State", "DueAt", "Id", "CategoryId", "AreaId");
+
+                    b.HasIndex("CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "ReceivedAt", "DueAt", "IsTest")
+                        .HasDatabaseName("IX_Reports_OpenGroups")
+                        .HasFilter("\"State\" IN (0, 1)");
 
                     b.HasIndex("DueAt", "Id", "State", "ReceivedAt", "CategoryId", "AreaId", "UnitId", "AssignedOfficerId", "FirstActionAt", "ResolvedAt", "ClosedAt", "Rating", "RatedAt", "IsTest")
                         .HasDatabaseName("IX_Reports_OpenFacts")
