@@ -631,9 +631,11 @@ public static class BenchMain
             }
 
             version++;
-            s.Committed = committed.GetValueOrDefault((report.Id, version), double.NaN);
             var tl = await WaitForAsync(reportPage, "n => window.__tl.length > 0 && window.__tl[window.__tl.length - 1].c >= n ? window.__tl.find(e => e.c >= n).t : 0", baseline + i);
             var ml = await WaitForAsync(mapPage, "n => window.__ml.length >= n ? window.__ml[n - 1] : 0", i);
+
+            // Read once the pages have it: the tap hears the change from its own mailbox, after ExecuteAsync returned.
+            s.Committed = committed.GetValueOrDefault((report.Id, version), double.NaN);
             s.ReportDom = tl - reportOffset;
             s.MapDom = ml - mapOffset;
             s.Arrived = arrived.GetValueOrDefault((report.Id, version), double.NaN);
