@@ -28,6 +28,29 @@ public class SignInTests(BrowserFixture browser, PortalApp app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_passkey_asked_for_on_an_IP_address_explains_that_it_needs_the_domain()
+    {
+        // The test app listens on 127.0.0.1, as a server's own console would open it: WebAuthn refuses addresses.
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("input[name='Input.Email']", "canbo.vithanh@haugiang.demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập bằng khóa truy cập (passkey)" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("khóa truy cập chỉ dùng được khi mở cổng bằng tên miền");
+        Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain(errors, e => e.Contains("SecurityError", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/Account/Manage")]

@@ -1,3 +1,7 @@
+// WebAuthn takes a domain as the relying party, never an IP address ("localhost" is allowed): opened by address
+// (e.g. http://127.0.0.1:5080 on a server's own console) the browser refuses every passkey call with a SecurityError.
+const hostIsAddress = /^[0-9.]+$/.test(location.hostname) || location.hostname.startsWith('[');
+
 const browserSupportsPasskeys =
     typeof navigator.credentials !== 'undefined' &&
     typeof window.PublicKeyCredential !== 'undefined' &&
@@ -52,6 +56,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
             requestTokenValue: this.getAttribute('request-token-value'),
             // Messages shown to the user, localized by PasskeySubmit.razor.
             errorUnsupported: this.getAttribute('error-unsupported') || 'Some passkey features are missing. Please update your browser.',
+            errorNeedsDomain: this.getAttribute('error-needs-domain') || 'Passkeys work only when the portal is opened by its domain name.',
             errorNotAllowed: this.getAttribute('error-not-allowed') || 'No passkey was provided by the authenticator.',
             errorExists: this.getAttribute('error-exists') || 'This passkey is already registered.',
             errorFailed: this.getAttribute('error-failed') || 'The passkey operation failed. Please try again.',
@@ -72,6 +77,11 @@ customElements.define('passkey-submit', class extends HTMLElement {
     }
 
     async obtainCredential(useConditionalMediation, signal) {
+        if (hostIsAddress) {
+            const byAddress = new Error(this.attrs.errorNeedsDomain);
+            byAddress.name = 'PasskeyNeedsDomainError';
+            throw byAddress;
+        }
         if (!browserSupportsPasskeys) {
             const unsupported = new Error(this.attrs.errorUnsupported);
             unsupported.name = 'PasskeyUnsupportedError';
@@ -117,6 +127,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 error.name === 'NotAllowedError' ? this.attrs.errorNotAllowed
                 : error.name === 'InvalidStateError' ? this.attrs.errorExists
                 : error.name === 'PasskeyUnsupportedError' ? this.attrs.errorUnsupported
+                : error.name === 'PasskeyNeedsDomainError' ? this.attrs.errorNeedsDomain
                 : this.attrs.errorFailed;
             formData.append(`${this.attrs.name}.Error`, errorMessage);
         }
@@ -125,7 +136,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
     }
 
     async tryAutofillPasskey() {
-        if (browserSupportsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
+        if (!hostIsAddress && browserSupportsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
             await this.obtainAndSubmitCredential(/* useConditionalMediation */ true);
         }
     }
