@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using HauGiang.Portal.Features.Shared;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.E2E;
 
@@ -146,8 +147,8 @@ public class DashboardTests(BrowserFixture browser, PortalApp app)
         var before = int.Parse(await open.InnerTextAsync(), NumberStyles.AllowThousands, vi);
 
         var report = await app.CreateReportAsync("UBND-31321");
-        var accepted = await app.Services.GetRequiredService<Portal.Features.Reports.ReportService>().ExecuteAsync(
-            await app.UserAsync("canbo.vithanh@haugiang.demo"), report.Id, new Portal.Features.Reports.ActionRequest(ReportAction.Accept, report.Version));
+        var accepted = await app.Services.GetRequiredService<ReportActions>().ExecuteAsync(
+            await app.UserAsync("canbo.vithanh@haugiang.demo"), report.Id, new ActionRequest(ReportAction.Accept, report.Version));
         Assert.True(accepted.Succeeded);
 
         await Assertions.Expect(open).ToHaveTextAsync((before + 1).ToString("N0", vi), new() { Timeout = 30_000 });

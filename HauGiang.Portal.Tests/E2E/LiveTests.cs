@@ -1,10 +1,10 @@
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.E2E;
 
@@ -41,7 +41,7 @@ public class LiveTests(BrowserFixture browser, PortalApp app)
         await other.WaitForCircuitAsync();
 
         // Ngã Bảy transfers it to Vị Thanh through the real service: the committed change goes out on the feed.
-        var service = app.Services.GetRequiredService<ReportService>();
+        var service = app.Services.GetRequiredService<ReportActions>();
         var result = await service.ExecuteAsync(await app.UserAsync("canbo.ngabay@haugiang.demo"), report.Id,
             new ActionRequest(ReportAction.Transfer, report.Version) { UnitId = await UnitIdAsync("UBND-31321"), Text = "Điểm ngập thuộc Phường Vị Thanh" });
         Assert.True(result.Succeeded);
@@ -76,7 +76,7 @@ public class LiveTests(BrowserFixture browser, PortalApp app)
         }
 
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
-        var service = app.Services.GetRequiredService<ReportService>();
+        var service = app.Services.GetRequiredService<ReportActions>();
         Assert.True((await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
         Assert.True((await service.ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Reply, report.Version + 1) { Text = "Đã thu gom xong." })).Succeeded);
 
@@ -141,7 +141,7 @@ public class LiveTests(BrowserFixture browser, PortalApp app)
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-action=Accept]")).ToBeVisibleAsync();
 
-        var service = app.Services.GetRequiredService<ReportService>();
+        var service = app.Services.GetRequiredService<ReportActions>();
         Assert.True((await service.ExecuteAsync(await app.UserAsync("canbo.vithanh@haugiang.demo"), report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
 
         await Assertions.Expect(page.Locator("[data-testid=changed-by-other]")).ToContainTextAsync("Nguyễn Văn An");
@@ -160,7 +160,7 @@ public class LiveTests(BrowserFixture browser, PortalApp app)
         var before = int.Parse(await count.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
         var report = await app.CreateReportAsync("UBND-31321");
-        var service = app.Services.GetRequiredService<ReportService>();
+        var service = app.Services.GetRequiredService<ReportActions>();
         Assert.True((await service.ExecuteAsync(await app.UserAsync("canbo.vithanh@haugiang.demo"), report.Id,
             new ActionRequest(ReportAction.Transfer, report.Version) { UnitId = await UnitIdAsync("UBND-31340"), Text = "Thuộc Ngã Bảy" })).Succeeded);
 

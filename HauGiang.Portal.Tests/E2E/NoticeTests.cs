@@ -2,12 +2,12 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.E2E;
 
@@ -63,7 +63,7 @@ public partial class NoticeTests(BrowserFixture browser, PortalApp app)
 
         var head = await app.UserAsync("lanhdao.vithanh@haugiang.demo");
         var officer = await app.UserAsync("canbo2.vithanh@haugiang.demo");
-        var service = app.Services.GetRequiredService<ReportService>();
+        var service = app.Services.GetRequiredService<ReportActions>();
         Assert.True((await service.ExecuteAsync(head, report.Id, new ActionRequest(ReportAction.Assign, report.Version) { OfficerId = officer.Id })).Succeeded);
 
         var toast = assigned.Locator($"[data-testid=notice-toast][data-code='{report.Code}']");
@@ -89,7 +89,7 @@ public partial class NoticeTests(BrowserFixture browser, PortalApp app)
             await db.Reports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ApiClientId, clientId));
         }
 
-        var service = app.Services.GetRequiredService<ReportService>();
+        var service = app.Services.GetRequiredService<ReportActions>();
         var head = await app.UserAsync("lanhdao.vithanh@haugiang.demo");
         var officer = await app.UserAsync("canbo2.vithanh@haugiang.demo");
         Assert.True((await service.ExecuteAsync(head, report.Id, new ActionRequest(ReportAction.Assign, report.Version) { OfficerId = officer.Id })).Succeeded);

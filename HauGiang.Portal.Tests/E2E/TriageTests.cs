@@ -1,8 +1,8 @@
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.E2E;
 
@@ -57,7 +57,7 @@ public class TriageTests(BrowserFixture browser, PortalApp app)
     public async Task An_officer_asks_for_three_more_working_days_and_the_head_approves_so_the_deadline_moves_by_working_days()
     {
         var report = await app.CreateReportAsync("UBND-31321");
-        var service = app.Services.GetRequiredService<ReportService>();
+        var service = app.Services.GetRequiredService<ReportActions>();
         Assert.True((await service.ExecuteAsync(await app.UserAsync(VithanhOfficer), report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
 
         // Expected by hand from the calendar: three working days after the current deadline's day, 17:00.

@@ -2,12 +2,12 @@ using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Dashboard;
 using HauGiang.Portal.Features.Intake;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -27,7 +27,7 @@ public class DashboardCounterTests(DashboardCounterTests.App app) : IClassFixtur
     public async Task After_a_random_run_of_actions_the_counters_equal_a_rebuild_from_the_reports()
     {
         var random = new Random(20261206);
-        var reports = app.Services.GetRequiredService<ReportService>();
+        var reports = app.Services.GetRequiredService<ReportActions>();
         var intake = app.Services.GetRequiredService<IntakeService>();
         var ratings = app.Services.GetRequiredService<CitizenRatingService>();
         var coordinator = await app.UserAsync("dieuphoi@haugiang.demo");

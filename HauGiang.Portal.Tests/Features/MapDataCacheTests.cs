@@ -1,11 +1,11 @@
 using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Map;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Security;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using HauGiang.Portal.Features.Shared;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -30,7 +30,7 @@ public class MapDataCacheTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Contains(second.Id, (await PointsAsync(officer, filter)).Keys);
 
         // An action goes through the feed: the point changes colour on the next load.
-        var accepted = await app.Services.GetRequiredService<ReportService>().ExecuteAsync(officer, first.Id, new ActionRequest(ReportAction.Accept, first.Version));
+        var accepted = await app.Services.GetRequiredService<ReportActions>().ExecuteAsync(officer, first.Id, new ActionRequest(ReportAction.Accept, first.Version));
         Assert.Equal(ActionOutcome.Done, accepted.Outcome);
         Assert.Equal((int)ReportState.InProgress, (await PointsAsync(officer, filter))[first.Id]);
 

@@ -4,6 +4,7 @@ using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using HauGiang.Portal.Features.Shared;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features;
 
@@ -13,6 +14,8 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
 {
     private ReportService Service => app.Services.GetRequiredService<ReportService>();
 
+    private ReportActions Actions => app.Services.GetRequiredService<ReportActions>();
+
     [Fact]
     public async Task An_officer_of_another_unit_can_neither_read_nor_act_on_a_report()
     {
@@ -20,7 +23,7 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         var ngaBay = await app.UserAsync("canbo.ngabay@haugiang.demo");
 
         Assert.Null(await Service.GetAsync(ngaBay, report.Code, english: false));
-        var result = await Service.ExecuteAsync(ngaBay, report.Id, new ActionRequest(ReportAction.Accept, report.Version));
+        var result = await Actions.ExecuteAsync(ngaBay, report.Id, new ActionRequest(ReportAction.Accept, report.Version));
         Assert.Equal(ActionOutcome.NotFound, result.Outcome);
         Assert.Equal(ReportState.New, (await app.ReloadAsync(report.Id)).State);
 
@@ -37,8 +40,8 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         var mai = await app.UserAsync("canbo2.vithanh@haugiang.demo");
 
         // Both saw version v; An rejects first, then Mai tries to accept from the same version.
-        var first = await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Reject, report.Version) { RejectReason = RejectReason.Spam, Text = "Tin quảng cáo" });
-        var second = await Service.ExecuteAsync(mai, report.Id, new ActionRequest(ReportAction.Accept, report.Version));
+        var first = await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Reject, report.Version) { RejectReason = RejectReason.Spam, Text = "Tin quảng cáo" });
+        var second = await Actions.ExecuteAsync(mai, report.Id, new ActionRequest(ReportAction.Accept, report.Version));
 
         Assert.Equal(ActionOutcome.Done, first.Outcome);
         Assert.Equal(ActionOutcome.Conflict, second.Outcome);
@@ -56,8 +59,8 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         var mai = await app.UserAsync("canbo2.vithanh@haugiang.demo");
 
         var results = await Task.WhenAll(
-            Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.AddNote, report.Version) { Text = "Ghi chú của An" }),
-            Service.ExecuteAsync(mai, report.Id, new ActionRequest(ReportAction.AddNote, report.Version) { Text = "Ghi chú của Mai" }));
+            Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.AddNote, report.Version) { Text = "Ghi chú của An" }),
+            Actions.ExecuteAsync(mai, report.Id, new ActionRequest(ReportAction.AddNote, report.Version) { Text = "Ghi chú của Mai" }));
 
         Assert.Single(results, r => r.Outcome == ActionOutcome.Done);
         Assert.Single(results, r => r.Outcome == ActionOutcome.Conflict);
@@ -74,19 +77,19 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         await using var db = app.CreateDbContext();
         var auditBefore = await db.AuditEntries.CountAsync(a => a.EntityId == report.Code);
 
-        Assert.Equal(ActionOutcome.Refused, (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Close, report.Version))).Outcome);
-        Assert.Equal(ActionOutcome.Invalid, (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Reply, report.Version) { Text = "   " })).Outcome);
-        Assert.Equal(ActionOutcome.Invalid, (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Assign, report.Version) { OfficerId = (await app.UserAsync("canbo.ngabay@haugiang.demo")).Id })).Outcome);
+        Assert.Equal(ActionOutcome.Refused, (await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Close, report.Version))).Outcome);
+        Assert.Equal(ActionOutcome.Invalid, (await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Reply, report.Version) { Text = "   " })).Outcome);
+        Assert.Equal(ActionOutcome.Invalid, (await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Assign, report.Version) { OfficerId = (await app.UserAsync("canbo.ngabay@haugiang.demo")).Id })).Outcome);
 
-        Assert.Equal("Action.TextTooLong", (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Reject, report.Version) { RejectReason = RejectReason.Spam, Text = new string('x', 4001) })).MessageKey);
-        Assert.Equal(ActionOutcome.Invalid, (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Transfer, report.Version) { UnitId = report.UnitId, Text = "x" })).Outcome);
+        Assert.Equal("Action.TextTooLong", (await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Reject, report.Version) { RejectReason = RejectReason.Spam, Text = new string('x', 4001) })).MessageKey);
+        Assert.Equal(ActionOutcome.Invalid, (await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Transfer, report.Version) { UnitId = report.UnitId, Text = "x" })).Outcome);
 
         // An extension needs an accepted report; accept, then try a date in the past and zero days.
-        Assert.True((await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
+        Assert.True((await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
         var accepted = await app.ReloadAsync(report.Id);
         var past = DateOnly.FromDateTime(WorkingCalendar.ToLocal(app.Now).AddDays(-2));
-        Assert.Equal("Action.DateAfterDeadline", (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.RequestExtension, accepted.Version) { NewDueDate = past, Text = "x" })).MessageKey);
-        Assert.Equal("Action.ExtraDaysRange", (await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.RequestExtension, accepted.Version) { ExtraWorkingDays = 0, Text = "x" })).MessageKey);
+        Assert.Equal("Action.DateAfterDeadline", (await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.RequestExtension, accepted.Version) { NewDueDate = past, Text = "x" })).MessageKey);
+        Assert.Equal("Action.ExtraDaysRange", (await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.RequestExtension, accepted.Version) { ExtraWorkingDays = 0, Text = "x" })).MessageKey);
 
         var now = await app.ReloadAsync(report.Id);
         Assert.Equal((ReportState.InProgress, accepted.Version, 2), (now.State, now.Version, now.Events.Count));
@@ -100,7 +103,7 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
     {
         var report = await app.CreateReportAsync("UBND-31321");
         var an = await app.UserAsync("canbo.vithanh@haugiang.demo");
-        Assert.True((await Service.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
+        Assert.True((await Actions.ExecuteAsync(an, report.Id, new ActionRequest(ReportAction.Accept, report.Version))).Succeeded);
 
         await using var db = app.CreateDbContext();
         var audit = await db.AuditEntries.SingleAsync(a => a.EntityId == report.Code);
@@ -143,7 +146,7 @@ public class ReportServiceTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Contains(candidates, c => c.Id == original.Id);
         Assert.DoesNotContain(candidates, c => c.Id == far.Id || c.Id == other.Id || c.Id == near.Id);
 
-        var result = await Service.ExecuteAsync(an, near.Id, new ActionRequest(ReportAction.MarkDuplicate, near.Version) { OriginalId = original.Id });
+        var result = await Actions.ExecuteAsync(an, near.Id, new ActionRequest(ReportAction.MarkDuplicate, near.Version) { OriginalId = original.Id });
         Assert.True(result.Succeeded);
         var now = await app.ReloadAsync(near.Id);
         Assert.Equal((ReportState.Rejected, (long?)original.Id, (RejectReason?)RejectReason.Duplicate), (now.State, now.DuplicateOfId, now.RejectReason));

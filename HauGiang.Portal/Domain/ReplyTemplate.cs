@@ -9,7 +9,7 @@ public sealed class ReplyTemplate
 {
     public const int TitleMaxLength = 100;
 
-    /// <summary>As long as the text an action takes (ReportService's limit).</summary>
+    /// <summary>As long as the text an action takes (ReportActions' limit).</summary>
     public const int TextMaxLength = 4000;
 
     /// <summary>The actions a template can be for: the ones whose text a citizen or another unit reads.</summary>

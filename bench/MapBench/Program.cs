@@ -6,7 +6,7 @@ using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
 using HauGiang.Portal.Features.Map;
-using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.Shared.Actions;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -614,7 +614,7 @@ public static class BenchMain
         var reportOffset = await ClockOffsetAsync(reportPage);
         var mapOffset = await ClockOffsetAsync(mapPage);
 
-        var service = actingApp.Services.GetRequiredService<ReportService>();
+        var service = actingApp.Services.GetRequiredService<ReportActions>();
         var actor = await actingApp.UserAsync(Actor);
         var version = report.Version;
         var random = new Random(7);
@@ -703,7 +703,7 @@ public static class BenchMain
         Print(Stats.Row("ExecuteAsync call → return", samples.Select(s => s.Returned - s.Called).ToList()));
         Print();
         var p95 = Stats.Percentile(report, 95);
-        Print($"{samples.Count} changes (AddNote through ReportService.ExecuteAsync), {missed} DOM updates not seen within 10 s. " +
+        Print($"{samples.Count} changes (AddNote through ReportActions.ExecuteAsync), {missed} DOM updates not seen within 10 s. " +
               $"Report page p95 {p95:0} ms (target < 500 ms: {(p95 < 500 ? "met" : "missed")}); map p95 {Stats.Percentile(map, 95):0} ms.");
         Print();
     }

@@ -33,7 +33,7 @@ public sealed record RunResult(
     IReadOnlyList<(string Sql, long Count, double Ms)> TopStatements,
     IReadOnlyList<double> ServerPostMs)
 {
-    public int Changes => Posts.Count(p => p.Ok) + Actions.Count(a => a.Outcome == HauGiang.Portal.Features.Reports.ActionOutcome.Done);
+    public int Changes => Posts.Count(p => p.Ok) + Actions.Count(a => a.Outcome == HauGiang.Portal.Features.Shared.Actions.ActionOutcome.Done);
 }
 
 /// <summary>Everything a run needs, set up once.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.Shared.Actions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,13 +10,13 @@ namespace PortalLoad;
 public sealed record ActionSample(ReportAction Action, double LatencyMs, ActionOutcome? Outcome, string? Error, double AtSeconds);
 
 /// <summary>
-/// Officers at work, in-process through the app's own ReportService.ExecuteAsync (what the report page's dialogs call):
+/// Officers at work, in-process through the app's own ReportActions.ExecuteAsync (what the report page's dialogs call):
 /// at a fixed rate, open-loop, each action by the next officer in turn on one of the open reports of their unit that
 /// were there before the run — Accept a new one, else an internal note. Timed is the server-side call itself.
 /// </summary>
 public sealed class OfficerLoad(BenchApp app, Cast cast)
 {
-    private readonly ReportService _reports = app.Services.GetRequiredService<ReportService>();
+    private readonly ReportActions _reports = app.Services.GetRequiredService<ReportActions>();
     private readonly Random _random = new(34);
     private int _turn;
 

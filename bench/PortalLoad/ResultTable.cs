@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HauGiang.Portal.Features.Reports;
+using HauGiang.Portal.Features.Shared.Actions;
 using MapBench;
 
 namespace PortalLoad;

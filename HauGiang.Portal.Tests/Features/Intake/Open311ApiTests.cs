@@ -9,6 +9,7 @@ using HauGiang.Portal.Tests.Features.Photos;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features.Intake;
 
@@ -453,7 +454,7 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
 
         // The ward officer accepts and replies: resolved.
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
-        var reports = app.Services.GetRequiredService<ReportService>();
+        var reports = app.Services.GetRequiredService<ReportActions>();
         await using (var db = app.CreateDbContext())
         {
             var report = await db.Reports.SingleAsync(r => r.Code == code);
@@ -503,7 +504,7 @@ public class Open311ApiTests(IntakeApp app) : IClassFixture<IntakeApp>
 
         // The unit accepts it and writes a public progress update that names the place.
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
-        var reports = app.Services.GetRequiredService<ReportService>();
+        var reports = app.Services.GetRequiredService<ReportActions>();
         Assert.True((await reports.ExecuteAsync(officer, hidden.Id, new ActionRequest(ReportAction.Accept, await VersionAsync(hidden.Id)))).Succeeded);
         Assert.True((await reports.ExecuteAsync(officer, hidden.Id, new ActionRequest(ReportAction.PublicUpdate, await VersionAsync(hidden.Id)) { Text = "Đã cử tổ đến nhà ông Sáu số 12." })).Succeeded);
 

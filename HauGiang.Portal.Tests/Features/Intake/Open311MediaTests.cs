@@ -4,11 +4,11 @@ using System.Text.Json;
 using System.Xml.Linq;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Photos;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Features.Photos;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features.Intake;
 
@@ -109,7 +109,7 @@ public class Open311MediaTests(IntakeApp app) : IClassFixture<IntakeApp>
             photos.Add(check.Photo!);
         }
 
-        var result = await app.Services.GetRequiredService<ReportService>().ExecuteAsync(officer, report.Id,
+        var result = await app.Services.GetRequiredService<ReportActions>().ExecuteAsync(officer, report.Id,
             new ActionRequest(action, report.Version) { Text = text, ResultPhotos = photos, Flag = flag });
         Assert.True(result.Succeeded, $"{action} on {code}: {result.MessageKey}");
     }

@@ -3,10 +3,10 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features.Intake;
 
@@ -310,7 +310,7 @@ public class Open311UpdateFeedTests(IntakeApp app) : IClassFixture<IntakeApp>
         var officer = await app.UserAsync(Officer);
         await using var db = app.CreateDbContext();
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Code == code);
-        var result = await app.Services.GetRequiredService<ReportService>().ExecuteAsync(officer, report.Id, (with ?? (r => r))(new ActionRequest(action, report.Version) { Text = text }));
+        var result = await app.Services.GetRequiredService<ReportActions>().ExecuteAsync(officer, report.Id, (with ?? (r => r))(new ActionRequest(action, report.Version) { Text = text }));
         Assert.True(result.Succeeded, $"{action} on {code}");
     }
 

@@ -3,12 +3,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Telemetry;
 using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features.Observability;
 
@@ -87,7 +87,7 @@ public class MetricsEndpointTests(PrometheusApp app) : IClassFixture<PrometheusA
         }
 
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
-        var accepted = await app.Services.GetRequiredService<ReportService>().ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Accept, report.Version));
+        var accepted = await app.Services.GetRequiredService<ReportActions>().ExecuteAsync(officer, report.Id, new ActionRequest(ReportAction.Accept, report.Version));
         Assert.Equal(ActionOutcome.Done, accepted.Outcome);
 
         // An export of the queue.

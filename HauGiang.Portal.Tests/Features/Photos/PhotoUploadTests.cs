@@ -10,6 +10,7 @@ using Directory = System.IO.Directory;
 using MetadataExtractor.Formats.Exif;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features.Photos;
 
@@ -154,7 +155,7 @@ public class PhotoUploadTests(IntakeApp app) : IClassFixture<IntakeApp>
         var report = await app.CreateReportAsync("UBND-31321");
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
         var photos = app.Services.GetRequiredService<PhotoService>();
-        var reports = app.Services.GetRequiredService<HauGiang.Portal.Features.Reports.ReportService>();
+        var reports = app.Services.GetRequiredService<ReportActions>();
         var prepared = new List<PreparedPhoto>();
         for (var i = 0; i < 6; i++)
         {
@@ -191,7 +192,7 @@ public class PhotoUploadTests(IntakeApp app) : IClassFixture<IntakeApp>
         var report = await app.CreateReportAsync("UBND-31321");
         var officer = await app.UserAsync("canbo.vithanh@haugiang.demo");
         var photos = app.Services.GetRequiredService<PhotoService>();
-        var reports = app.Services.GetRequiredService<HauGiang.Portal.Features.Reports.ReportService>();
+        var reports = app.Services.GetRequiredService<ReportActions>();
         Assert.True((await reports.ExecuteAsync(officer, report.Id, new(ReportAction.Accept, report.Version))).Succeeded);
         var seen = (await app.ReloadAsync(report.Id)).Version;
         Assert.True((await reports.ExecuteAsync(await app.UserAsync("canbo2.vithanh@haugiang.demo"), report.Id, new(ReportAction.AddNote, seen) { Text = "Đang liên hệ." })).Succeeded);
@@ -200,7 +201,7 @@ public class PhotoUploadTests(IntakeApp app) : IClassFixture<IntakeApp>
         var photo = (await photos.PrepareAsync(new MemoryStream(TestImages.Jpeg(120, 90)), default)).Photo!;
         var late = await reports.ExecuteAsync(officer, report.Id, new(ReportAction.Reply, seen) { Text = "Đã xử lý.", ResultPhotos = [photo] });
 
-        Assert.Equal(HauGiang.Portal.Features.Reports.ActionOutcome.Conflict, late.Outcome);
+        Assert.Equal(ActionOutcome.Conflict, late.Outcome);
         Assert.Empty(await photos.ListAsync(officer, report.Id));
         Assert.Equal(filesBefore, app.PhotoFileCount);
     }

@@ -2,11 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Push;
-using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Features.Intake;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HauGiang.Portal.Features.Shared.Actions;
 
 namespace HauGiang.Portal.Tests.Features.Push;
 
@@ -74,7 +74,7 @@ public class PushTests(PushFixture fixture) : IClassFixture<PushFixture>
         using var _1 = assignee;
         using var _2 = head;
         var report = await App.CreateReportAsync();
-        var service = App.Services.GetRequiredService<ReportService>();
+        var service = App.Services.GetRequiredService<ReportActions>();
         var headUser = await App.UserAsync(HeadViThanh);
         var officer = await App.UserAsync(OfficerViThanh2);
 

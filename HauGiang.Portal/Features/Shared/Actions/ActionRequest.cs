@@ -1,6 +1,6 @@
 using HauGiang.Portal.Domain;
 
-namespace HauGiang.Portal.Features.Reports;
+namespace HauGiang.Portal.Features.Shared.Actions;
 
 /// <summary>One handling action with whatever input it needs; the service validates what applies.</summary>
 public sealed record ActionRequest(ReportAction Action, int ExpectedVersion)

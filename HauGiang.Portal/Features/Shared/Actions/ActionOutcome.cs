@@ -1,4 +1,4 @@
-namespace HauGiang.Portal.Features.Reports;
+namespace HauGiang.Portal.Features.Shared.Actions;
 
 public enum ActionOutcome
 {
