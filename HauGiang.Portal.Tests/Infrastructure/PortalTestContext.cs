@@ -22,6 +22,7 @@ public abstract class PortalTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddTransient<MudBlazor.MudLocalizer, Portal.Localization.PortalMudLocalizer>();
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
         CultureInfo.CurrentCulture = new CultureInfo(culture);
     }
@@ -46,6 +47,14 @@ public abstract class PortalTestContext : BunitContext
     protected override void Dispose(bool disposing)
     {
         CultureInfo.CurrentUICulture = _previousCulture;
+        if (disposing)
+        {
+            // xunit 2 disposes test classes synchronously, but some MudBlazor services (e.g. the table pager's
+            // PointerEventsNoneService) can only be disposed asynchronously; DisposeAsync ends with Dispose(false).
+            DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return;
+        }
+
         base.Dispose(disposing);
     }
 }

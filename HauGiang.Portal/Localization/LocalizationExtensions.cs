@@ -11,6 +11,7 @@ public static class LocalizationExtensions
     public static IHostApplicationBuilder AddPortalLocalization(this IHostApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = new[] { new CultureInfo(Vietnamese), new CultureInfo(English) };
