@@ -115,12 +115,6 @@ public static class DataExtensions
     }
 }
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
-
 internal static class DatabaseProviderConfiguration
 {
     /// <summary>Reads <c>Database:Provider</c>: "Sqlite" (default) or "SqlServer".</summary>

@@ -2,21 +2,8 @@ using System.Text.Json;
 using HauGiang.Portal.Domain;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 
 namespace HauGiang.Portal.Data.Reference;
-
-/// <summary>How a point was placed in an area.</summary>
-public enum AreaMatch
-{
-    /// <summary>Inside the area's imported boundary.</summary>
-    Boundary,
-
-    /// <summary>No boundary contains it; the area's centre is the nearest within <see cref="AreaLocatorOptions.NearestCentreMaxKm"/>.</summary>
-    NearestCentre,
-}
-
-public sealed record AreaLocation(Area Area, AreaMatch Match, double DistanceToCentreMetres);
 
 /// <summary>
 /// Finds the ward/commune a point falls in: the area whose imported boundary contains it, else the area with the
@@ -78,13 +65,4 @@ public sealed class AreaLocator(ReferenceDataCache reference, IOptions<AreaLocat
             return null;
         }
     }
-}
-
-/// <summary>GeoJSON (RFC 7946) reading and writing with NetTopologySuite, WGS 84 longitude/latitude.</summary>
-public static class GeoJson
-{
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        Converters = { new GeoJsonConverterFactory(new GeometryFactory(new PrecisionModel(), 4326)) },
-    };
 }

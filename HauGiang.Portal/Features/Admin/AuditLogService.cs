@@ -1,15 +1,8 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Admin;
-
-public sealed record AuditFilter(string? Action = null, string? User = null, DateOnly? From = null, DateOnly? To = null, string? Text = null);
-
-public sealed record AuditRow(long Id, DateTime At, string UserName, string Action, string EntityType, string? EntityId, string? Before, string? After, string? Reason);
-
-public sealed record AuditLogPage(IReadOnlyList<AuditRow> Rows, long? NextBefore);
 
 /// <summary>
 /// Reads the audit log, newest first, in pages keyed by id (never OFFSET). There is no write path here and no UI

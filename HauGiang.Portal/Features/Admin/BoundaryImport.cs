@@ -6,41 +6,6 @@ using NetTopologySuite.Operation.Valid;
 
 namespace HauGiang.Portal.Features.Admin;
 
-public enum BoundaryFeatureStatus
-{
-    Matched,
-    MissingCode,
-    UnknownCode,
-    DuplicateCode,
-    InvalidGeometry,
-}
-
-/// <summary>One feature of the file: which area it matched, or why it cannot be imported (a resource key and detail).</summary>
-public sealed record BoundaryFeatureResult(
-    int Index,
-    string? Code,
-    int? AreaId,
-    string? AreaName,
-    BoundaryFeatureStatus Status,
-    string? ReasonKey,
-    string? Detail,
-    string? GeometryType,
-    int PointCount,
-    string? GeometryJson);
-
-/// <summary>
-/// The whole file, checked: a file-level error (not JSON, not a FeatureCollection…) or a result per feature.
-/// The import is all-or-nothing: it can be applied only when every feature matched.
-/// </summary>
-public sealed record BoundaryImportPreview(string? ErrorKey, string? ErrorDetail, IReadOnlyList<BoundaryFeatureResult> Features)
-{
-    public bool CanApply => ErrorKey is null && Features.Count > 0 && Features.All(f => f.Status == BoundaryFeatureStatus.Matched);
-
-    public int Matched => Features.Count(f => f.Status == BoundaryFeatureStatus.Matched);
-
-    public static BoundaryImportPreview Error(string key, string? detail = null) => new(key, detail, []);
-}
-
 /// <summary>
 /// Reads a GeoJSON FeatureCollection of ward/commune boundaries. Each feature is matched to an area by the official
 /// code in its properties (<c>code</c>, <c>ma</c>, <c>ma_xa</c> or <c>id</c>, else the feature's own id); its geometry

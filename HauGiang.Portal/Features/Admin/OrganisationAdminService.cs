@@ -9,14 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Admin;
 
-public sealed record UnitRow(int Id, string Code, string Name, string? NameEn, UnitKind Kind, int? ParentId, string? ParentName, string? AreaName, bool IsActive, IReadOnlyList<string> Heads, int UserCount);
-
-public sealed record AreaRow(int Id, string Code, string Name, AreaKind Kind, double CenterLatitude, double CenterLongitude, bool CenterIsApproximate, bool HasBoundary, string? BoundaryGeoJson);
-
-public sealed record UnitForm(int Id, string Name, string? NameEn, int? ParentId);
-
-public sealed record AreaForm(int Id, string Name, double CenterLatitude, double CenterLongitude);
-
 /// <summary>Units (names, parents) and areas (names, centres, boundaries from a GeoJSON file).</summary>
 public sealed class OrganisationAdminService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {

@@ -7,27 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Admin;
 
-public sealed record RoutingCategory(int Id, string Code, string Name, string Color, HandlingLevel Level, bool IsActive);
-
-public sealed record RoutingArea(int Id, string Code, string Name, AreaKind Kind);
-
-public sealed record RoutingUnit(int Id, string Code, string Name, UnitKind Kind);
-
-/// <summary>The effective unit of one (category, area) cell and why: a rule, the ward's default or the category's.</summary>
-public sealed record RoutingCell(int CategoryId, int AreaId, int? UnitId, RoutingReason Reason);
-
-public sealed record RoutingGrid(
-    IReadOnlyList<RoutingCategory> Categories,
-    IReadOnlyList<RoutingArea> Areas,
-    IReadOnlyDictionary<int, RoutingUnit> Units,
-    IReadOnlyDictionary<(int CategoryId, int AreaId), RoutingCell> Cells)
-{
-    public RoutingCell Cell(int categoryId, int areaId) => Cells[(categoryId, areaId)];
-}
-
-/// <summary>What the "test a point" tool answers: the area found (and how), and the unit that would get the report.</summary>
-public sealed record PointTestResult(AreaLocation? Location, RoutingDecision Decision, string? UnitName);
-
 /// <summary>Routing rules (category × area → unit), shown as the effective unit per cell, and the point tester.</summary>
 public sealed class RoutingAdminService(IDbContextFactory<PortalDbContext> dbFactory, AreaLocator locator, TimeProvider clock)
 {

@@ -7,27 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Admin;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? UnitId, string? UnitName, bool IsDisabled, bool IsLockedOut);
-
-public sealed record UserFilter(string? Text = null, string? Role = null, int? UnitId = null, bool IncludeDisabled = true);
-
-public sealed class UserForm
-{
-    /// <summary>Null creates a new account.</summary>
-    public string? Id { get; set; }
-
-    public string Email { get; set; } = "";
-
-    public string DisplayName { get; set; } = "";
-
-    public HashSet<string> Roles { get; set; } = [];
-
-    public int? UnitId { get; set; }
-
-    /// <summary>The initial password of a new account (at least 10 characters); ignored on edit.</summary>
-    public string? Password { get; set; }
-}
-
 /// <summary>
 /// Accounts: create with roles, unit and an initial password; change roles or unit; disable/enable; reset the
 /// password. Each change renews the security stamp, so the user's open sessions lose the old rights or end: open pages

@@ -52,22 +52,3 @@ public sealed record BackupManifest(
         }
     }
 }
-
-public enum BackupTrigger
-{
-    Scheduled,
-    Manual,
-}
-
-/// <summary>The database file of a set, as checked after it was written.</summary>
-public sealed record DatabaseCopy(string File, long Bytes, string Sha256, string IntegrityCheck, long Reports, long Events, long PhotoRows);
-
-/// <summary>
-/// The photo files of a set: every file of the store, hard-linked from the previous set where it was already there
-/// (<see cref="Linked"/>) or copied (<see cref="Copied"/>). <see cref="MissingReferenced"/>: files the copied
-/// database names that were not in the photo folder (0 in a healthy portal).
-/// </summary>
-public sealed record PhotoCopy(int Files, long Bytes, int Linked, int Copied, int MissingReferenced);
-
-/// <summary>One file of a set, its path relative to the set folder ('/' separated) and SHA-256 (lower-case hex).</summary>
-public sealed record BackupFile(string Path, long Bytes, string Sha256);

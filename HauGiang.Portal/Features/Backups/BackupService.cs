@@ -236,13 +236,3 @@ public sealed class BackupService : IDisposable
     internal static string FullPath(string path, string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path));
 }
-
-/// <summary>One try: when, why, the set it wrote or the error. <see cref="Busy"/> and <see cref="NotSqlite"/> wrote nothing.</summary>
-public sealed record BackupAttempt(DateTime StartedAtUtc, DateTime FinishedAtUtc, BackupTrigger Trigger, string? SetName, string? Error)
-{
-    public static readonly BackupAttempt Busy = new(default, default, BackupTrigger.Manual, null, "busy");
-
-    public static readonly BackupAttempt NotSqlite = new(default, default, BackupTrigger.Manual, null, "sqlserver");
-
-    public bool Succeeded => SetName is not null;
-}

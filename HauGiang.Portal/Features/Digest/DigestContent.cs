@@ -4,15 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Digest;
 
-/// <summary>One report as the digest lists it: no reporter data, no description — the code, category and place.</summary>
-public sealed record DigestReport(long Id, int? UnitId, string Code, string Category, string Place, DateTime DueAt);
-
-/// <summary>What one unit's section of the digest says.</summary>
-public sealed record UnitDigest(int? UnitId, string? UnitName, IReadOnlyList<DigestReport> Overdue, IReadOnlyList<DigestReport> DueSoon, int ReceivedYesterday, int FinishedYesterday)
-{
-    public bool IsEmpty => Overdue.Count == 0 && DueSoon.Count == 0 && ReceivedYesterday == 0 && FinishedYesterday == 0;
-}
-
 /// <summary>
 /// The province's open work at one moment, read once per morning run and cut per recipient: overdue and due-soon
 /// open reports (the queue's "Quá hạn" and "Sắp đến hạn" tabs) and yesterday's received and finished counts, per unit.

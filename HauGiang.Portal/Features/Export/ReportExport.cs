@@ -1,6 +1,5 @@
 using CsvHelper;
 using System.Globalization;
-using System.Text;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Shared;
@@ -11,13 +10,6 @@ using Microsoft.Extensions.Localization;
 using SpreadCheetah;
 
 namespace HauGiang.Portal.Features.Export;
-
-/// <summary>The two export formats.</summary>
-public enum ExportFormat
-{
-    Csv,
-    Xlsx,
-}
 
 /// <summary>
 /// Writes the rows of a queue filter (same scope, same tab, same count as the queue) as CSV or .xlsx, page by page so

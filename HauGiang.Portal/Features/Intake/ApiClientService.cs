@@ -9,17 +9,6 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace HauGiang.Portal.Features.Intake;
 
-/// <summary>An API client as a request sees it once its key is checked.</summary>
-/// <param name="IsTest">A sandbox client: its reports are stored and answered but never reach officers.</param>
-/// <param name="MediaHosts">The hosts its media_urls may come from (<see cref="ApiClientHosts"/>).</param>
-public sealed record ApiClientIdentity(int Id, string Name, int RequestsPerMinute, bool IsTest, IReadOnlyList<string> MediaHosts);
-
-/// <summary>A row of the API clients screen.</summary>
-public sealed record ApiClientRow(int Id, string Name, string? Contact, string KeyPrefix, int RequestsPerMinute, DateTime CreatedAt, DateTime? RevokedAt, int Reports, bool IsTest = false, string? MediaHosts = null);
-
-/// <summary>A client just created, with its key: the only moment the key exists outside the caller's hands.</summary>
-public sealed record NewApiClient(int Id, string Name, string Key);
-
 /// <summary>
 /// API clients (the citizen app, partners): keys are random, shown once, stored as SHA-256 only. Checking a key is
 /// cached for <see cref="CacheSeconds"/> s under the version of <see cref="ReferenceDataSignal"/>: a revocation or a

@@ -6,15 +6,6 @@ using HauGiang.Portal.Features.Shared;
 
 namespace HauGiang.Portal.Features.Intake;
 
-public enum RatingOutcome
-{
-    Done,
-    NotFound,
-    NotYours,
-    NotResolved,
-    Conflict,
-}
-
 /// <summary>
 /// The citizen's rating of a resolved report (Open311 extension). A good rating closes it; "not satisfied" reopens
 /// it with a new deadline, as a unit head would. Only the API client that sent the report may rate it. Committed like

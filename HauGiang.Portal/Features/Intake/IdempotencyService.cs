@@ -4,23 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace HauGiang.Portal.Features.Intake;
 
-public enum IdempotencyState
-{
-    /// <summary>First time: go ahead, and complete <see cref="IdempotencyStart.RecordId"/> with the report.</summary>
-    Started,
-
-    /// <summary>Done before with the same request: answer as then.</summary>
-    Replay,
-
-    /// <summary>The key was used with another request (422).</summary>
-    Mismatch,
-
-    /// <summary>The same request is still being processed (409).</summary>
-    InProgress,
-}
-
-public sealed record IdempotencyStart(IdempotencyState State, long RecordId = 0, string? ReportCode = null);
-
 /// <summary>
 /// Idempotency-Key for POST requests, per API client. The key is claimed by inserting a pending record (its unique
 /// index decides between concurrent requests); the intake transaction completes it with the report's code, so a

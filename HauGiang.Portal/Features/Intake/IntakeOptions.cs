@@ -27,16 +27,3 @@ public sealed class IntakeOptions
     /// <summary>Contact shown in Open311 discovery.</summary>
     public string Contact { get; set; } = "Ban điều phối phản ánh hiện trường — phananh@haugiang.demo";
 }
-
-/// <summary>The demo feed (<c>Demo:Feed</c>): off unless configured (appsettings.Development.json turns it on).</summary>
-public sealed class DemoFeedOptions
-{
-    public const string Section = "Demo:Feed";
-
-    public bool Enabled { get; set; }
-
-    public double IntervalSeconds { get; set; } = 8;
-
-    /// <summary>Share of demo reports that come with a (generated) photo.</summary>
-    public double PhotoShare { get; set; } = 0.3;
-}

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace HauGiang.Portal.Features.Intake;
 
-/// <summary>Where a new report goes: its area and unit, and why; or refused when the point is outside the service area.</summary>
-public sealed record RoutingOutcome(bool OutsideServiceArea, Area? Area, int? UnitId, RoutingReason Reason);
-
 /// <summary>
 /// Point → area (<see cref="AreaLocator"/>), then (category, area) → unit by <see cref="Router"/>: a routing rule
 /// first, else the category's default (the area's ward unit, or the department). No unit → the coordinators. Rules,

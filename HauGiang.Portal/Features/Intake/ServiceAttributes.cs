@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace HauGiang.Portal.Features.Intake;
 
-/// <summary>One extra question of a category (an Open311 service attribute).</summary>
-public sealed record ServiceAttribute(string Code, string Datatype, bool Required, int Order, string DescriptionVi, string DescriptionEn, IReadOnlyList<(string Key, string NameVi, string NameEn)> Values)
-{
-    public string Description(bool english) => english ? DescriptionEn : DescriptionVi;
-}
-
 /// <summary>
 /// The extra questions some categories ask (Open311 service definitions). They are part of the intake contract
 /// with the citizen app, so they live in code; the answers go into the first line of the report's timeline.

@@ -4,9 +4,6 @@ using StackExchange.Redis;
 
 namespace HauGiang.Portal.Features.Live;
 
-/// <summary>One running instance of the portal as it last announced itself.</summary>
-public sealed record PortalInstanceInfo(string Name, string Version, DateTimeOffset StartedAt, DateTimeOffset SeenAt, int CircuitsOpen, int CircuitsConnected);
-
 /// <summary>
 /// The instances of the portal that share this Redis (decision 014), for the admins' status page. Each instance
 /// writes a heartbeat every <c>Instances:HeartbeatSeconds</c> (10): the key <c>haugiang:instance:{name}</c> holds its

@@ -4,13 +4,6 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace HauGiang.Portal.Features.Notices;
 
-/// <summary>What a toast shows of a report: code, category and place. No reporter data, no description.</summary>
-public sealed record NoticeReport(long Id, string Code, string Category, string? Area, string? Address, int? UnitId)
-{
-    /// <summary>The place as officers say it: the address given, then the ward or commune.</summary>
-    public string Place => string.Join(", ", new[] { Address, Area }.Where(s => !string.IsNullOrWhiteSpace(s)));
-}
-
 /// <summary>
 /// Reads a report's toast content once for every page that hears of it: all the open pages of a unit hear of a new
 /// report at the same moment, and one read answers them all (single flight). The answer is keyed by the report's

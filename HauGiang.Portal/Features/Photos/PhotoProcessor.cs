@@ -3,27 +3,6 @@ using SkiaSharp;
 
 namespace HauGiang.Portal.Features.Photos;
 
-/// <summary>What a photo upload turned into: a clean JPEG and its thumbnail, or why it was refused.</summary>
-public sealed record PreparedPhoto(byte[] Jpeg, byte[] Thumbnail, int Width, int Height);
-
-/// <summary>An upload checked and re-encoded (<see cref="Photo"/>), or refused with a resource key (<see cref="ErrorKey"/>).</summary>
-public sealed record PhotoCheck(PreparedPhoto? Photo, string? ErrorKey, string? Argument = null)
-{
-    public bool Succeeded => Photo is not null;
-
-    public static PhotoCheck Refused(string key, string? argument = null) => new(null, key, argument);
-}
-
-/// <summary>The image formats recognised by their first bytes (never by file name or declared type).</summary>
-public enum ImageKind
-{
-    Unknown,
-    Jpeg,
-    Png,
-    WebP,
-    Heic,
-}
-
 /// <summary>
 /// Validates and re-encodes uploaded photos. The order matters: size first (bounded read), then the type by magic
 /// bytes, then the dimensions from the header, and only then the pixels are decoded, at a reduced scale where the

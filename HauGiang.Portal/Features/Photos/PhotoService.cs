@@ -6,20 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Photos;
 
-/// <summary>The stored photo, or a resource key saying why nothing was stored.</summary>
-public sealed record PhotoResult(ReportPhoto? Photo, string? ErrorKey, string? Argument = null)
-{
-    public bool Succeeded => Photo is not null;
-}
-
-/// <summary>A photo of a report as a page shows it: the ids serve through the authorized endpoints.</summary>
-public sealed record PhotoItem(long Id, PhotoKind Kind, int Width, int Height, DateTime UploadedAt)
-{
-    public string Url => $"/photos/{Id}";
-
-    public string ThumbnailUrl => $"/photos/{Id}/thumb";
-}
-
 /// <summary>
 /// Photos of reports: citizens' at intake, officers' result photos with a reply. Checks and re-encodes every upload
 /// (<see cref="PhotoProcessor"/>), writes the bytes through <see cref="IFileStore"/> and the row in the database,

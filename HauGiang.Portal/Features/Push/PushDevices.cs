@@ -7,21 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace HauGiang.Portal.Features.Push;
 
-/// <summary>What a browser's <c>PushSubscription.toJSON()</c> gives: the endpoint and the two keys.</summary>
-public sealed record PushDeviceKeys(string? P256dh, string? Auth);
-
-public sealed record PushDeviceInput(string? Endpoint, PushDeviceKeys? Keys);
-
-/// <summary>A device in the user's list: never its endpoint, which is a capability to send to it.</summary>
-public sealed record PushDeviceRow(long Id, string DeviceName, DateTime CreatedAt, DateTime? LastSuccessAt, string EndpointHash);
-
-public enum PushDeviceResult
-{
-    Saved,
-    Invalid,
-    EndpointNotAllowed,
-}
-
 /// <summary>
 /// The devices a user receives Web Push on: subscribe (one row per endpoint; a browser that another user signed in
 /// on passes to that user), list and remove — always the signed-in user's own, by user id in every query.

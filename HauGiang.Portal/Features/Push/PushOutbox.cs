@@ -5,9 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace HauGiang.Portal.Features.Push;
 
-/// <summary>One encrypted message to send to one device.</summary>
-public sealed record PushDelivery(long SubscriptionId, string Endpoint, string P256dh, string Auth, string Payload, bool Urgent);
-
 /// <summary>
 /// The messages waiting for <see cref="PushSender"/>. Bounded: when push services are down and it fills up, new
 /// messages are dropped (counted) rather than held in memory without end — a push is a nudge, the queue and the

@@ -10,44 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.ReplyTemplates;
 
-/// <summary>One template as the lists show it; <see cref="CanEdit"/> is what the service would allow this user.</summary>
-public sealed record TemplateRow(int Id, ReportAction Action, int? CategoryId, string? CategoryName, int? UnitId, string? UnitName,
-    string Title, string Text, DateTime UpdatedAt, string UpdatedBy, bool CanEdit);
-
-public sealed record TemplateChoice(int Id, string Name);
-
-/// <summary>The edit form's values. Id 0: a new template.</summary>
-public sealed class TemplateForm
-{
-    public int Id { get; set; }
-
-    public ReportAction Action { get; set; } = ReportAction.Reply;
-
-    public int? CategoryId { get; set; }
-
-    public int? UnitId { get; set; }
-
-    public string Title { get; set; } = "";
-
-    public string Text { get; set; } = "";
-
-    public static TemplateForm From(TemplateRow row) => new()
-    {
-        Id = row.Id, Action = row.Action, CategoryId = row.CategoryId, UnitId = row.UnitId, Title = row.Title, Text = row.Text,
-    };
-}
-
-/// <summary>What a change answers: done, or why not (a key in ReplyTemplateResource, with an optional argument).</summary>
-public sealed record TemplateResult(bool Succeeded, string MessageKey, string? Argument = null)
-{
-    public static readonly TemplateResult Saved = new(true, "Template.Saved");
-    public static readonly TemplateResult Deleted = new(true, "Template.Deleted");
-    public static readonly TemplateResult Refused = new(false, "Template.Refused");
-    public static readonly TemplateResult NotFound = new(false, "Template.NotFound");
-
-    public static TemplateResult Invalid(string key, string? argument = null) => new(false, key, argument);
-}
-
 /// <summary>
 /// Reply templates (decision 015): admins keep them for every unit or for any one unit, a unit's head for that unit
 /// only, and coordinators may look. Scope is checked here on every read and change, never only in the page; each

@@ -7,12 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace HauGiang.Portal.Features.Intake.MediaUrls;
 
-/// <summary>The bytes of an image, or the resource key (and argument) of why it was not fetched.</summary>
-public sealed record MediaFetch(byte[]? Bytes, string? ErrorKey, string? Argument = null)
-{
-    public static MediaFetch Refused(string key, string? argument = null) => new(null, key, argument);
-}
-
 /// <summary>
 /// Downloads the image a client named by media_url without letting the URL reach inside the network (SSRF):
 /// http/https only; every connection — the first and one after each redirect, which are followed by hand and

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Primitives;
 
 namespace HauGiang.Portal.Features.Intake.Open311;
 
-/// <summary>A query parameter the reads refuse: the resource key of the 400 and its argument.</summary>
-public sealed record QueryProblem(string Key, string? Argument = null);
-
 /// <summary>
 /// The query parameters of the reads (GET requests and servicerequestupdates), read and checked into
 /// <see cref="RequestQuery"/> and <see cref="UpdateQuery"/>; the first problem is a 400 naming the parameter.

@@ -8,12 +8,6 @@ using System.Xml;
 
 namespace HauGiang.Portal.Features.Intake.Open311;
 
-public enum Open311Format
-{
-    Json,
-    Xml,
-}
-
 /// <summary>
 /// Writes an Open311 document as JSON or XML. XML follows the specification's shapes: a root element, one element
 /// per list item, element names = the JSON field names.

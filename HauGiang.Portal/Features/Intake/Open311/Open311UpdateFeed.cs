@@ -5,15 +5,6 @@ using Microsoft.EntityFrameworkCore;
 namespace HauGiang.Portal.Features.Intake.Open311;
 
 /// <summary>
-/// The filters of GET servicerequestupdates (already validated). After is the cursor: (event time, event id).
-/// Sandbox: a test client's feed, of the sandbox's requests only (every other caller's has none of them).
-/// </summary>
-public sealed record UpdateQuery(DateTime FromUtc, DateTime ToUtc, int PageSize, (DateTime At, long Id)? After, bool Sandbox = false);
-
-/// <summary>A page of updates, oldest first, and the cursor of the next page (null on the last page).</summary>
-public sealed record UpdatePage(IReadOnlyList<ServiceRequestUpdateDto> Items, string? NextCursor);
-
-/// <summary>
 /// The update feed: one request_update per public change of a report, read from its timeline. Only events that
 /// are both marked public and of a type the citizen is meant to see are listed — an internal note, an assignment,
 /// a transfer between units or an extension request never is, whatever its visibility flag says. The text is the

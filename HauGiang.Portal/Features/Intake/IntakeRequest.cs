@@ -3,12 +3,6 @@ using HauGiang.Portal.Features.Photos;
 
 namespace HauGiang.Portal.Features.Intake;
 
-/// <summary>The reporter's contact as given; stored only in ReporterContacts, never returned by a public read.</summary>
-public sealed record IntakeContact(string? Name, string? Phone, string? Email, string? DeviceId, string? AccountId)
-{
-    public bool IsEmpty => new[] { Name, Phone, Email, DeviceId, AccountId }.All(string.IsNullOrWhiteSpace);
-}
-
 /// <summary>A new report, from the Open311 API, the officers' intake form or the demo feed.</summary>
 public sealed class IntakeRequest
 {
@@ -61,42 +55,4 @@ public sealed class IntakeRequest
 
     /// <summary>The idempotency record to complete in the same transaction as the report.</summary>
     public long? IdempotencyRecordId { get; init; }
-}
-
-public enum IntakeOutcome
-{
-    Created,
-    Invalid,
-    UnknownCategory,
-    OutsideServiceArea,
-}
-
-/// <summary>The report as received: its code, where it went (for a sandbox report: where it would have gone) and its deadline.</summary>
-public sealed record ReceivedReport(long Id, string Code, int? UnitId, string? UnitName, string? AreaName, RoutingReason Reason, DateTime ReceivedAt, DateTime DueAt, bool IsTest = false)
-{
-    public string? UnitNameEn { get; init; }
-
-    /// <summary>Whether its media_urls went to the fetch queue (they are fetched after the answer).</summary>
-    public bool MediaQueued { get; init; }
-
-    /// <summary>The service_notice: where it went (or would have gone, in the sandbox) and its deadline.</summary>
-    public string Notice(bool english)
-    {
-        var unit = english ? UnitNameEn ?? UnitName : UnitName;
-        return IsTest ? IntakeService.TestNotice(unit, DueAt, english) : IntakeService.Notice(unit, DueAt, english);
-    }
-}
-
-/// <summary>A photo file as received, opened when the intake checks it (after the cheap checks).</summary>
-public sealed record IntakeUpload(string Name, Func<Stream> Open);
-
-/// <summary>
-/// Created (<see cref="Report"/>), or refused with a resource key and an optional argument; a refused photo also
-/// names its file (<see cref="Photo"/>).
-/// </summary>
-public sealed record IntakeResult(IntakeOutcome Outcome, ReceivedReport? Report, string? ErrorKey = null, string? Argument = null, string? Photo = null)
-{
-    public bool Succeeded => Outcome == IntakeOutcome.Created;
-
-    public static IntakeResult Refused(IntakeOutcome outcome, string key, string? argument = null) => new(outcome, null, key, argument);
 }

@@ -30,33 +30,3 @@ public sealed class WebPushSubscription
     /// <summary>When a push service last accepted a message for this device.</summary>
     public DateTime? LastSuccessAt { get; set; }
 }
-
-/// <summary>
-/// The portal's VAPID key pair (P-256, base64url): generated on first start, one row, shared by every instance.
-/// Push services tie each subscription to the public key, so it must never change once devices have subscribed.
-/// </summary>
-public sealed class VapidKeyPair
-{
-    public const int SingleId = 1;
-
-    public int Id { get; set; } = SingleId;
-
-    public string PublicKey { get; set; } = "";
-
-    public string PrivateKey { get; set; } = "";
-
-    public DateTime CreatedAt { get; set; }
-}
-
-/// <summary>
-/// A "due soon" push already sent for a report and its deadline: once per report (a new deadline after an
-/// extension is a new reminder). Inserting the row claims the reminder, so two instances never both send it.
-/// </summary>
-public sealed class DueSoonPush
-{
-    public long ReportId { get; set; }
-
-    public DateTime DueAt { get; set; }
-
-    public DateTime SentAt { get; set; }
-}

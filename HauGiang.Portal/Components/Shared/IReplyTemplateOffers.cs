@@ -3,9 +3,6 @@ using HauGiang.Portal.Security;
 
 namespace HauGiang.Portal.Components.Shared;
 
-/// <summary>A reply template offered in the action dialog, its placeholders already filled for the report.</summary>
-public sealed record ReplyTemplateOffer(int Id, string Title, string Text);
-
 /// <summary>
 /// What the action dialog asks of the reply templates: defined here, in the shared core, so that the Reports feature
 /// uses it without depending on the ReplyTemplates feature, which implements and registers it (decision 015).

@@ -1,18 +1,6 @@
 namespace HauGiang.Portal.Data;
 
 /// <summary>
-/// The last tracking-code number issued in a year (HG-yyyy-nnnnnn). Intake increments it inside the transaction
-/// that inserts the report: the row lock serializes concurrent intakes on both providers, so no two reports can
-/// get the same code and no number is lost on a rollback.
-/// </summary>
-public sealed class ReportCodeCounter
-{
-    public int Year { get; set; }
-
-    public long LastNumber { get; set; }
-}
-
-/// <summary>
 /// One Idempotency-Key of one API client: the hash of the request it first came with and, once done, the report it
 /// created. A retry with the same key and body replays the answer; another body is refused (422); a retry while the
 /// first is still running is refused (409).

@@ -1,0 +1,7 @@
+namespace HauGiang.Portal.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

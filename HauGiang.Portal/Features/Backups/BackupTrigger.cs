@@ -1,0 +1,7 @@
+namespace HauGiang.Portal.Features.Backups;
+
+public enum BackupTrigger
+{
+    Scheduled,
+    Manual,
+}

@@ -1,0 +1,8 @@
+namespace HauGiang.Portal.Features.Export;
+
+/// <summary>The two export formats.</summary>
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}

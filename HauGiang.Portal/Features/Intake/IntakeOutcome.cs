@@ -1,0 +1,9 @@
+namespace HauGiang.Portal.Features.Intake;
+
+public enum IntakeOutcome
+{
+    Created,
+    Invalid,
+    UnknownCategory,
+    OutsideServiceArea,
+}

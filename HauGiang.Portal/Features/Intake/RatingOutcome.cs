@@ -1,0 +1,10 @@
+namespace HauGiang.Portal.Features.Intake;
+
+public enum RatingOutcome
+{
+    Done,
+    NotFound,
+    NotYours,
+    NotResolved,
+    Conflict,
+}

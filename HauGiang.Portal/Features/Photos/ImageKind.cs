@@ -1,0 +1,11 @@
+namespace HauGiang.Portal.Features.Photos;
+
+/// <summary>The image formats recognised by their first bytes (never by file name or declared type).</summary>
+public enum ImageKind
+{
+    Unknown,
+    Jpeg,
+    Png,
+    WebP,
+    Heic,
+}

@@ -1,0 +1,8 @@
+namespace HauGiang.Portal.Features.Push;
+
+public enum PushDeviceResult
+{
+    Saved,
+    Invalid,
+    EndpointNotAllowed,
+}

@@ -1,0 +1,3 @@
+namespace HauGiang.Portal.Features.ReplyTemplates;
+
+public sealed record TemplateChoice(int Id, string Name);
