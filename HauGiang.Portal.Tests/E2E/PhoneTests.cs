@@ -1,5 +1,5 @@
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using HauGiang.Portal.Features.Reports;
 using HauGiang.Portal.Tests.Features.Photos;
 using HauGiang.Portal.Tests.Infrastructure;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Intake;
 using HauGiang.Portal.Features.Intake.MediaUrls;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using HauGiang.Portal.Tests.Features.Photos;
 using HauGiang.Portal.Tests.Infrastructure;
 using MetadataExtractor;

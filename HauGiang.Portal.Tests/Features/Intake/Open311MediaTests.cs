@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using HauGiang.Portal.Tests.Features.Photos;
 using HauGiang.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Data.Seed;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 

@@ -1,6 +1,6 @@
 using HauGiang.Portal.Features.Intake.MediaUrls;
 using HauGiang.Portal.Features.Intake.Open311;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

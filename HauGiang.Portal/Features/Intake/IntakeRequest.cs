@@ -1,5 +1,5 @@
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 
 namespace HauGiang.Portal.Features.Intake;
 

@@ -4,7 +4,7 @@ using HauGiang.Portal.Data;
 using HauGiang.Portal.Data.Reference;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Intake.MediaUrls;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using Microsoft.EntityFrameworkCore;
 using HauGiang.Portal.Features.Shared;
 

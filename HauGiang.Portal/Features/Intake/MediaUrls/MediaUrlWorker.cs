@@ -1,7 +1,7 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Intake.MediaUrls;

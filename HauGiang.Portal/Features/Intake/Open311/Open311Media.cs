@@ -1,6 +1,6 @@
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using Microsoft.EntityFrameworkCore;
 
 namespace HauGiang.Portal.Features.Intake.Open311;

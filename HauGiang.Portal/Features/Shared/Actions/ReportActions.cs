@@ -2,7 +2,7 @@ using System.Globalization;
 using HauGiang.Portal.Data;
 using HauGiang.Portal.Domain;
 using HauGiang.Portal.Features.Live;
-using HauGiang.Portal.Features.Photos;
+using HauGiang.Portal.Features.Shared.Photos;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 

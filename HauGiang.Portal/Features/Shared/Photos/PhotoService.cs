@@ -4,7 +4,7 @@ using HauGiang.Portal.Features.Shared;
 using HauGiang.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace HauGiang.Portal.Features.Photos;
+namespace HauGiang.Portal.Features.Shared.Photos;
 
 /// <summary>
 /// Photos of reports: citizens' at intake, officers' result photos with a reply. Checks and re-encodes every upload

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace HauGiang.Portal.Features.Photos;
+namespace HauGiang.Portal.Features.Shared.Photos;
 
 /// <summary>A folder on the local disk (App_Data/photos by default, <c>Photos:Root</c>). Several instances need a shared folder.</summary>
 public sealed partial class LocalFileStore : IFileStore

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace HauGiang.Portal.Features.Photos;
+namespace HauGiang.Portal.Features.Shared.Photos;
 
 /// <summary>
 /// Readiness: the photo folder takes a new file. A volume that is unmounted, read-only or full would otherwise show

@@ -1,4 +1,4 @@
-namespace HauGiang.Portal.Features.Photos;
+namespace HauGiang.Portal.Features.Shared.Photos;
 
 /// <summary>An upload checked and re-encoded (<see cref="Photo"/>), or refused with a resource key (<see cref="ErrorKey"/>).</summary>
 public sealed record PhotoCheck(PreparedPhoto? Photo, string? ErrorKey, string? Argument = null)

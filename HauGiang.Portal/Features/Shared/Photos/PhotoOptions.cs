@@ -1,4 +1,4 @@
-namespace HauGiang.Portal.Features.Photos;
+namespace HauGiang.Portal.Features.Shared.Photos;
 
 /// <summary>Photo settings (<c>Photos</c> section). Every limit has a safe default.</summary>
 public sealed class PhotoOptions

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
-namespace HauGiang.Portal.Features.Photos;
+namespace HauGiang.Portal.Features.Shared.Photos;
 
 /// <summary>
 /// Validates and re-encodes uploaded photos. The order matters: size first (bounded read), then the type by magic

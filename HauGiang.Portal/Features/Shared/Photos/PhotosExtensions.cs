@@ -1,6 +1,6 @@
 using HauGiang.Portal.Security;
 
-namespace HauGiang.Portal.Features.Photos;
+namespace HauGiang.Portal.Features.Shared.Photos;
 
 public static class PhotosExtensions
 {
