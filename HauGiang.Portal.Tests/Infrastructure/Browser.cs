@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH; the README's test command does this for you.");
         }
 
+        // Expect(…) waits up to 5 s by default: a bound a Blazor round trip on CI's two loaded cores once missed (a page
+        // that had the answer a moment later). Met at once when quiet; the longer bound only costs time on a failure.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
