@@ -12,7 +12,7 @@ namespace HauGiang.Portal.Tests.Architecture;
 [Trait(Tier.Key, Tier.Fast)]
 public partial class OneTypePerFileTests
 {
-    private static readonly string AppFolder = Path.Combine(RepositoryRoot(), "HauGiang.Portal");
+    private static readonly string AppFolder = Path.Combine(Repository.Root, "HauGiang.Portal");
 
     [Fact]
     public void Each_public_type_of_the_app_lives_in_a_file_of_its_own()
@@ -254,19 +254,6 @@ public partial class OneTypePerFileTests
 
             j++;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HauGiang.Portal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HauGiang.Portal.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"(?<![\w.])public\s+(?:(?:static|sealed|abstract|partial|readonly|unsafe|new|file|ref)\s+)*(?<kind>record\s+struct|record\s+class|record|class|struct|interface|enum|delegate)\s+(?<rest>.*)", RegexOptions.Singleline)]

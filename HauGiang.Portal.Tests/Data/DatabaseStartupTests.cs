@@ -108,12 +108,6 @@ public sealed class DatabaseStartupTests : IDisposable
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "HauGiang.Portal.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root!.FullName, "HauGiang.Portal", "bin", configuration, framework, "HauGiang.Portal.dll");
+        return Path.Combine(Repository.Root, "HauGiang.Portal", "bin", configuration, framework, "HauGiang.Portal.dll");
     }
 }

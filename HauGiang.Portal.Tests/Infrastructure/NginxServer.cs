@@ -88,7 +88,7 @@ public sealed partial class NginxServer : IDisposable
     /// <summary>The nginx block of docs/deploy.md, between its markers.</summary>
     public static string DocumentedSite()
     {
-        var deploy = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "deploy.md"));
+        var deploy = File.ReadAllText(Path.Combine(Repository.Root, "docs", "deploy.md"));
         var block = SiteBlock().Match(deploy);
         Assert.True(block.Success, "docs/deploy.md has no ```nginx block between <!-- nginx-begin --> and <!-- nginx-end -->");
         return block.Groups["conf"].Value;
@@ -196,19 +196,6 @@ public sealed partial class NginxServer : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HauGiang.Portal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HauGiang.Portal.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"<!-- nginx-begin -->\s*```nginx\n(?<conf>.*?)```\s*<!-- nginx-end -->", RegexOptions.Singleline)]

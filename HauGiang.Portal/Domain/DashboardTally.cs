@@ -60,21 +60,13 @@ public static class DashboardTally
     }
 
     /// <summary>The detail row at a coarser grain: the dimensions it drops set to their "none" value.</summary>
-    private static DashboardCounter RolledUp(DashboardCounter r, DashboardCounterGrain grain) => new()
-    {
-        Grain = grain,
-        Day = r.Day,
-        UnitId = r.UnitId,
-        CategoryId = grain == DashboardCounterGrain.Officer ? 0 : r.CategoryId,
-        AreaId = grain == DashboardCounterGrain.Officer ? 0 : r.AreaId,
-        OfficerId = grain == DashboardCounterGrain.Place ? "" : r.OfficerId,
-        Received = r.Received,
-        Finished = r.Finished,
-        Resolved = r.Resolved,
-        ResolvedOnTime = r.ResolvedOnTime,
-        Rated = r.Rated,
-        Satisfied = r.Satisfied,
-    };
+    private static DashboardCounter RolledUp(DashboardCounter r, DashboardCounterGrain grain) => Copy(
+        r,
+        grain,
+        grain == DashboardCounterGrain.Officer ? 0 : r.CategoryId,
+        grain == DashboardCounterGrain.Officer ? 0 : r.AreaId,
+        grain == DashboardCounterGrain.Place ? "" : r.OfficerId,
+        sign: 1);
 
     /// <summary>after − before, per key, without the keys that did not move.</summary>
     public static IReadOnlyList<DashboardCounter> Difference(IEnumerable<DashboardCounter> before, IEnumerable<DashboardCounter> after) =>
@@ -123,19 +115,22 @@ public static class DashboardTally
         sum.Satisfied += r.Satisfied;
     }
 
-    private static DashboardCounter Negated(DashboardCounter c) => new()
+    private static DashboardCounter Negated(DashboardCounter c) => Copy(c, c.Grain, c.CategoryId, c.AreaId, c.OfficerId, sign: -1);
+
+    /// <summary>The counts of <paramref name="c"/> times <paramref name="sign"/>, under the key given.</summary>
+    private static DashboardCounter Copy(DashboardCounter c, DashboardCounterGrain grain, int categoryId, int areaId, string officerId, int sign) => new()
     {
-        Grain = c.Grain,
+        Grain = grain,
         Day = c.Day,
         UnitId = c.UnitId,
-        CategoryId = c.CategoryId,
-        AreaId = c.AreaId,
-        OfficerId = c.OfficerId,
-        Received = -c.Received,
-        Finished = -c.Finished,
-        Resolved = -c.Resolved,
-        ResolvedOnTime = -c.ResolvedOnTime,
-        Rated = -c.Rated,
-        Satisfied = -c.Satisfied,
+        CategoryId = categoryId,
+        AreaId = areaId,
+        OfficerId = officerId,
+        Received = sign * c.Received,
+        Finished = sign * c.Finished,
+        Resolved = sign * c.Resolved,
+        ResolvedOnTime = sign * c.ResolvedOnTime,
+        Rated = sign * c.Rated,
+        Satisfied = sign * c.Satisfied,
     };
 }
