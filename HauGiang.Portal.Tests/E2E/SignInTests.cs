@@ -29,6 +29,58 @@ public class SignInTests(BrowserFixture browser, PortalApp app)
     }
 
     [Fact]
+    public async Task An_officer_adds_a_passkey_and_the_sign_in_page_signs_them_in_with_it()
+    {
+        // WebAuthn needs a domain: the same app reached as localhost, and Chromium's virtual authenticator (DevTools)
+        // standing in for the phone's fingerprint or the laptop's security key.
+        var page = await browser.NewPageAsync(app.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("WebAuthn.enable");
+        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await page.SignInAsync("canbo.ngabay@haugiang.demo");
+        await page.GotoAsync("/Account/Manage/Passkeys");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm khóa truy cập" }).ClickAsync();
+        await page.WaitForURLAsync("**/Account/Manage/RenamePasskey/**");
+        await page.GotoAsync("/Account/Manage/Passkeys");
+        await Assertions.Expect(page.Locator("[data-testid=passkeys] li")).ToHaveCountAsync(1);
+
+        // Signed out, the sign-in page asks the browser for a passkey as it loads (autofill, "conditional mediation"):
+        // a user picks it from the e-mail field's list, the virtual authenticator answers at once. No password typed.
+        var visited = new List<string>();
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                lock (visited)
+                {
+                    visited.Add(frame.Url);
+                }
+            }
+        };
+        await page.ClickAsync("[data-testid=sign-out]");
+        await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync("Phạm Thị Hoa", new() { Timeout = 60_000 });
+        lock (visited)
+        {
+            var signIn = visited.FindIndex(u => u.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+            Assert.True(signIn >= 0, "signing out should reach the sign-in page: " + string.Join(" → ", visited));
+            Assert.DoesNotContain("/Account/Login", visited[^1], StringComparison.OrdinalIgnoreCase);
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_passkey_asked_for_on_an_IP_address_explains_that_it_needs_the_domain()
     {
         // The test app listens on 127.0.0.1, as a server's own console would open it: WebAuthn refuses addresses.
