@@ -81,6 +81,25 @@ public class SignInTests(BrowserFixture browser, PortalApp app)
     }
 
     [Fact]
+    public async Task On_a_phone_the_remember_me_choice_sits_below_the_password_on_one_line()
+    {
+        // The queue's row checkboxes once shared this label's class and squeezed it to 18 px: the words ran down
+        // over the password field.
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/Account/Login");
+        var password = (await page.Locator("input[name='Input.Password']").BoundingBoxAsync())!;
+        var remember = (await page.Locator("label.hg-check").BoundingBoxAsync())!;
+
+        var overflow = await page.Locator("label.hg-check").EvaluateAsync<double>("l => l.scrollHeight - l.clientHeight");
+
+        Assert.True(remember.Y >= password.Y + password.Height, $"the label starts at {remember.Y}, the password field ends at {password.Y + password.Height}");
+        Assert.True(remember.Width > 200, $"the label is {remember.Width} px wide");
+        Assert.True(remember.Height < 40 && overflow <= 1, $"the label is {remember.Height} px high and its words run {overflow} px beyond it");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_passkey_asked_for_on_an_IP_address_explains_that_it_needs_the_domain()
     {
         // The test app listens on 127.0.0.1, as a server's own console would open it: WebAuthn refuses addresses.
